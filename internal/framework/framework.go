@@ -6,6 +6,12 @@
 // The package is pure: it does no I/O beyond decoding bytes it is given.
 package framework
 
+// How a checklist indicator averages (Instrument.IndicatorMean).
+const (
+	MeanOfSubIndicators = "subindicators"
+	MeanOfItems         = "items"
+)
+
 // Instrument kinds.
 const (
 	KindSurvey    = "survey"    // IIT, EIT: perception surveys scored from respondents' answers
@@ -67,8 +73,13 @@ type Instrument struct {
 	// and are scored separately; the instrument's score is the mean of the parts' scores.
 	Parts []Part `yaml:"parts,omitempty" json:"parts,omitempty"`
 	// ItemScores are the scores an assessor may give a checklist item (0/100, or 0/50/100).
-	ItemScores []float64   `yaml:"item_scores,omitempty" json:"item_scores,omitempty"`
-	Indicators []Indicator `yaml:"indicators" json:"indicators"`
+	ItemScores []float64 `yaml:"item_scores,omitempty" json:"item_scores,omitempty"`
+	// IndicatorMean says how a checklist indicator's score is formed: "subindicators" (the
+	// default; the mean of its sub-indicators, each the mean of its items — manual 2563, 3.1)
+	// or "items" (the plain mean of all its items, which is what the published 2568 figures
+	// reproduce).
+	IndicatorMean string      `yaml:"indicator_mean,omitempty" json:"indicator_mean,omitempty"`
+	Indicators    []Indicator `yaml:"indicators" json:"indicators"`
 }
 
 // Part is one collection part of a survey instrument (EIT ส่วนที่ 1, ส่วนที่ 2).

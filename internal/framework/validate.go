@@ -142,8 +142,8 @@ func (v *validator) survey(p string, ins Instrument, types map[string]bool) {
 	if ins.Population != "internal" && ins.Population != "external" {
 		v.add(p, "population must be \"internal\" or \"external\", got %q", ins.Population)
 	}
-	if len(ins.ItemScores) > 0 {
-		v.add(p, "item_scores belongs to checklist instruments only")
+	if len(ins.ItemScores) > 0 || ins.IndicatorMean != "" {
+		v.add(p, "item_scores and indicator_mean belong to checklist instruments only")
 	}
 	for i, part := range ins.Parts {
 		if part.Number != i+1 {
@@ -183,6 +183,11 @@ func (v *validator) survey(p string, ins Instrument, types map[string]bool) {
 func (v *validator) checklist(p string, ins Instrument) {
 	if len(ins.Parts) > 0 {
 		v.add(p, "parts belong to survey instruments only")
+	}
+	switch ins.IndicatorMean {
+	case "", MeanOfSubIndicators, MeanOfItems:
+	default:
+		v.add(p, "indicator_mean must be %q or %q, got %q", MeanOfSubIndicators, MeanOfItems, ins.IndicatorMean)
 	}
 	if len(ins.ItemScores) == 0 {
 		v.add(p, "item_scores is required (the scores an assessor may give, e.g. [0, 100])")

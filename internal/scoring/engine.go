@@ -105,7 +105,7 @@ func (e *Engine) scoreSurvey(ins *framework.Instrument, in Input, r *Result) Ins
 	// ตัวชี้วัดที่ 1 – 5 ได้"); a short EIT is scored and flagged.
 	below := respondents < minimum
 	switch {
-	case ins.Population == "internal" && below:
+	case ins.Population == "internal" && (below || respondents == 0):
 		r.addFlag(FlagIITBelowMinimum)
 		e.markSurveyMissing(ins, r)
 		return ir
@@ -205,7 +205,7 @@ func (e *Engine) scoreChecklist(ins *framework.Instrument, items map[string]floa
 	}
 	var inds []Score
 	for _, ind := range ins.Indicators {
-		var subs []Score
+		var subs, all []Score
 		for _, sub := range ind.SubIndicators {
 			var its []Score
 			for _, it := range sub.Items {
@@ -220,8 +220,12 @@ func (e *Engine) scoreChecklist(ins *framework.Instrument, items map[string]floa
 			ss := Mean(its...)
 			r.SubIndicators[sub.ID] = ss
 			subs = append(subs, ss)
+			all = append(all, its...)
 		}
 		is := Mean(subs...)
+		if ins.IndicatorMean == framework.MeanOfItems {
+			is = Mean(all...)
+		}
 		r.Indicators[ind.ID] = is
 		inds = append(inds, is)
 	}
