@@ -26,12 +26,12 @@ Files may be CSV (UTF-8, with or without BOM) or XLSX with the same columns:
 
 // scoreOptions are the flags of itas score.
 type scoreOptions struct {
-	year      int
-	fwFile    string
-	files     scoreinput.Files
-	format    string
-	detail    bool
-	english   bool
+	year    int
+	fwFile  string
+	files   scoreinput.Files
+	format  string
+	detail  bool
+	english bool
 }
 
 func runScore(ctx context.Context, env Env, args []string) error {

@@ -213,7 +213,9 @@ func TestScoreRejectsBadInput(t *testing.T) {
 			[]string{"iit.csv line 4, column 2 (respondent)", `respondent "r1" of agency "A1" appears again (first at line 2)`}},
 		{"MissingColumn", "agencies.csv", func(s string) string { return strings.Replace(s, ",external_population", ",external", 1) },
 			[]string{`required column "external_population" is missing`}},
-		{"BadPopulation", "agencies.csv", func(s string) string { return strings.Replace(s, "A1,สำนักงานทดสอบ,30", "A1,สำนักงานทดสอบ,สามสิบ", 1) },
+		{"BadPopulation", "agencies.csv", func(s string) string {
+			return strings.Replace(s, "A1,สำนักงานทดสอบ,30", "A1,สำนักงานทดสอบ,สามสิบ", 1)
+		},
 			[]string{"agencies.csv line 2, column 3 (internal_population)", "not a whole number"}},
 		{"DuplicateAgency", "agencies.csv", func(s string) string { return strings.Replace(s, "A2,", "A1,", 1) },
 			[]string{`agency "A1" appears again (first at line 2)`}},
