@@ -1,0 +1,73 @@
+package web
+
+import (
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// limiter keeps one token bucket per key (a client address or an account) and forgets keys
+// idle for longer than idle, so that memory stays bounded under many distinct clients.
+type limiter struct {
+	mu        sync.Mutex
+	limit     rate.Limit
+	burst     int
+	idle      time.Duration
+	now       func() time.Time
+	buckets   map[string]*bucket
+	lastSweep time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+// newLimiter returns a limiter allowing perMinute events per minute per key with the given
+// burst.
+func newLimiter(perMinute float64, burst int, idle time.Duration, now func() time.Time) *limiter {
+	return &limiter{
+		limit:   rate.Limit(perMinute / 60),
+		burst:   burst,
+		idle:    idle,
+		now:     now,
+		buckets: map[string]*bucket{},
+	}
+}
+
+// allow reports whether one more event for key is allowed now, and counts it if so.
+func (l *limiter) allow(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.sweep(now)
+	b, ok := l.buckets[key]
+	if !ok {
+		b = &bucket{lim: rate.NewLimiter(l.limit, l.burst)}
+		l.buckets[key] = b
+	}
+	b.seen = now
+	return b.lim.AllowN(now, 1)
+}
+
+// sweep drops buckets not used for idle, at most once per idle period. A dropped bucket was
+// full again anyway once idle ≥ burst/limit, which newLimiter's callers ensure.
+func (l *limiter) sweep(now time.Time) {
+	if now.Sub(l.lastSweep) < l.idle {
+		return
+	}
+	l.lastSweep = now
+	for k, b := range l.buckets {
+		if now.Sub(b.seen) >= l.idle {
+			delete(l.buckets, k)
+		}
+	}
+}
+
+// size returns the number of keys tracked, for tests.
+func (l *limiter) size() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.buckets)
+}

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"context"
+	"time"
+
+	"github.com/openitas/itas/internal/account"
+	"github.com/openitas/itas/internal/agency"
+	"github.com/openitas/itas/internal/assessment"
+	"github.com/openitas/itas/internal/audit"
+)
+
+// Store is what the web layer needs from storage. Methods return *apperr.Error values with
+// code NotFound for missing records and Conflict for duplicates; writes that change state take
+// the audit entry template (audit.By) naming who acts and record the entry in the same
+// transaction.
+type Store interface {
+	Ping(ctx context.Context) error
+	sessionStore
+	accountStore
+	agencyStore
+	yearStore
+	FindAudit(ctx context.Context, f audit.Filter) (audit.Page, error)
+}
+
+type sessionStore interface {
+	CreateSession(ctx context.Context, s account.Session) error
+	FindSession(ctx context.Context, tokenHash string) (account.Session, error)
+	TouchSession(ctx context.Context, tokenHash string, at time.Time) error
+	DeleteSession(ctx context.Context, tokenHash string) error
+	DeleteAccountSessions(ctx context.Context, accountID int64) error
+}
+
+type accountStore interface {
+	FindAccountByID(ctx context.Context, id int64) (account.Account, error)
+	FindAccountByUsername(ctx context.Context, username string) (account.Account, error)
+	FindAccountsByAgency(ctx context.Context, code string) ([]account.Account, error)
+	CreateAccounts(ctx context.Context, accts []account.Account, by audit.Entry) error
+	SetPassword(ctx context.Context, username, hash string, mustChange bool, at time.Time, by audit.Entry) error
+	UpdateProfile(ctx context.Context, username string, p account.Profile, at time.Time, by audit.Entry) error
+}
+
+type agencyStore interface {
+	FindAgencies(ctx context.Context, f agency.Filter) (agency.Page, error)
+	FindAgencyByCode(ctx context.Context, code string) (agency.Agency, error)
+	CreateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
+	UpdateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
+	SetAgencyLogo(ctx context.Context, code, contentType string, data []byte, by audit.Entry) error
+	FindAgencyLogo(ctx context.Context, code string) (contentType string, data []byte, err error)
+}
+
+type yearStore interface {
+	FindYears(ctx context.Context) ([]assessment.Year, error)
+	FindYear(ctx context.Context, fiscalYear int) (assessment.Year, error)
+	CreateYear(ctx context.Context, y assessment.Year, by audit.Entry) error
+	UpdateYear(ctx context.Context, y assessment.Year, by audit.Entry) error
+}
