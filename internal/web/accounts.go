@@ -52,7 +52,7 @@ func (s *Server) generateFor(r *http.Request, ag agency.Agency) ([]issued, error
 	for i, o := range ones {
 		accts[i] = o.Account
 	}
-	if err := s.store.CreateAccounts(r.Context(), accts, s.by(r)); err != nil {
+	if _, err := s.store.CreateAccounts(r.Context(), accts, s.by(r)); err != nil {
 		return nil, err
 	}
 	out := make([]issued, len(ones))
@@ -169,11 +169,8 @@ func (s *Server) resetAccount(r *http.Request, username string) (account.Account
 	if err != nil {
 		return account.Account{}, "", err
 	}
-	pw, hash := account.NewOneTimePassword()
-	if err := s.store.SetPassword(r.Context(), acct.Username, hash, true, s.now(), s.by(r)); err != nil {
-		return account.Account{}, "", err
-	}
-	if err := s.store.DeleteAccountSessions(r.Context(), acct.ID); err != nil {
+	pw, err := s.store.ResetAccount(r.Context(), acct.ID, s.by(r))
+	if err != nil {
 		return account.Account{}, "", err
 	}
 	return acct, pw, nil

@@ -67,7 +67,7 @@ func (s *Server) agencyView(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Registered = account.Registered(accts)
 	p.Progress = assessment.Progress(assessment.Facts{Registered: p.Registered})
-	if _, data, err := s.store.FindAgencyLogo(r.Context(), ag.Code); err == nil && len(data) > 0 {
+	if _, data, err := s.findLogo(r.Context(), ag.Code); err == nil && len(data) > 0 {
 		p.HasLogo = true
 	}
 	s.render(w, r, http.StatusOK, "agency", p)
@@ -165,7 +165,7 @@ func (s *Server) agencyUpdate(w http.ResponseWriter, r *http.Request) error {
 	ag := f.agency()
 	err = ag.Validate()
 	if err == nil {
-		err = s.store.UpdateAgency(r.Context(), ag, s.by(r))
+		err = s.store.UpdateAgency(r.Context(), ag.Code, ag, s.by(r))
 	}
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		s.render(w, r, http.StatusUnprocessableEntity, "agency_form", s.agencyFormPage(r, false, f, err))

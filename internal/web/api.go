@@ -55,9 +55,6 @@ func (s *Server) apiPassword(w http.ResponseWriter, r *http.Request) error {
 	if err := s.changePassword(r, f); err != nil {
 		return err
 	}
-	if err := s.store.DeleteAccountSessions(r.Context(), a.Account.ID); err != nil {
-		return err
-	}
 	token, expires, err := s.startSession(r, a.Account.ID)
 	if err != nil {
 		return err
@@ -84,7 +81,7 @@ func (s *Server) apiProfile(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if err := s.store.UpdateProfile(r.Context(), a.Account.Username, p, s.now(), s.by(r)); err != nil {
+	if err := s.store.UpdateProfile(r.Context(), a.Account.ID, p, s.by(r)); err != nil {
 		return err
 	}
 	acct, err := s.store.FindAccountByID(r.Context(), a.Account.ID)
@@ -169,7 +166,7 @@ func (s *Server) apiAgencyUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := ag.Validate(); err != nil {
 		return err
 	}
-	if err := s.store.UpdateAgency(r.Context(), ag, s.by(r)); err != nil {
+	if err := s.store.UpdateAgency(r.Context(), ag.Code, ag, s.by(r)); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, agencyJSON(ag))

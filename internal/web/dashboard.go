@@ -66,7 +66,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			if t, ok := agency.TypeByCode(ag.Type); ok && lang == LangEN {
 				p.AgencyType = t.NameEN
 			}
-			if _, data, err := s.store.FindAgencyLogo(ctx, ag.Code); err == nil && len(data) > 0 {
+			if _, data, err := s.findLogo(ctx, ag.Code); err == nil && len(data) > 0 {
 				p.HasLogo = true
 			}
 			accts, err := s.store.FindAccountsByAgency(ctx, ag.Code)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image"
 	_ "image/jpeg" // register the decoders the logo check uses
@@ -15,6 +16,22 @@ import (
 
 // maxLogoBytes is the largest agency logo accepted.
 const maxLogoBytes = 1 << 20
+
+// errNoLogos answers logo requests when the store keeps no logos.
+var errNoLogos = apperr.NotFound("ระบบนี้ยังไม่รองรับตราสัญลักษณ์ของหน่วยงาน", "Agency logos are not supported here")
+
+// findLogo returns the logo of the agency with code; NotFound when it has none or the store
+// keeps no logos.
+func (s *Server) findLogo(ctx context.Context, code string) (string, []byte, error) {
+	if s.logos == nil {
+		return "", nil, errNoLogos
+	}
+	ct, data, err := s.logos.FindAgencyLogo(ctx, code)
+	if err == nil && len(data) == 0 {
+		err = apperr.NotFound("หน่วยงานนี้ยังไม่มีตราสัญลักษณ์", "This agency has no logo yet")
+	}
+	return ct, data, err
+}
 
 // errLogo returns an Invalid error about the logo field.
 func errLogo(msg string) error { return apperr.Fields("logo", msg) }
@@ -60,6 +77,9 @@ func readLogo(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 
 // logoSubmit serves POST /profile/logo: the agency admin uploads the agency's logo.
 func (s *Server) logoSubmit(w http.ResponseWriter, r *http.Request) error {
+	if s.logos == nil {
+		return errNoLogos
+	}
 	a := authOf(r.Context())
 	ag, err := s.store.FindAgencyByCode(r.Context(), a.Account.AgencyCode)
 	if err != nil {
@@ -74,7 +94,7 @@ func (s *Server) logoSubmit(w http.ResponseWriter, r *http.Request) error {
 		ct, err = checkLogo(data)
 	}
 	if err == nil {
-		err = s.store.SetAgencyLogo(r.Context(), ag.Code, ct, data, s.by(r))
+		err = s.logos.SetAgencyLogo(r.Context(), ag.Code, ct, data, s.by(r))
 	}
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		page := s.profilePage(r, profileFormOf(a.Account.Profile))
@@ -97,12 +117,9 @@ func (s *Server) agencyLogo(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ct, data, err := s.store.FindAgencyLogo(r.Context(), ag.Code)
+	ct, data, err := s.findLogo(r.Context(), ag.Code)
 	if err != nil {
 		return err
-	}
-	if len(data) == 0 {
-		return apperr.NotFound("หน่วยงานนี้ยังไม่มีตราสัญลักษณ์", "This agency has no logo yet")
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "private, max-age=300")

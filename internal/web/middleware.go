@@ -173,4 +173,3 @@ func (s *Server) clientAddr(r *http.Request) string {
 func noStore(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 }
-

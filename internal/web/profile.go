@@ -67,11 +67,11 @@ func (s *Server) changePassword(r *http.Request, f PasswordForm) error {
 	if err := apperr.Check(fields); err != nil {
 		return err
 	}
-	return s.store.SetPassword(r.Context(), a.Account.Username, account.HashPassword(f.New), false, s.now(), s.by(r))
+	return s.store.UpdatePassword(r.Context(), a.Account.ID, account.HashPassword(f.New), s.by(r))
 }
 
 // passwordSubmit serves POST /account/password. On success every session of the account ends
-// and a new one starts, then the user goes on to the profile if it is not complete.
+// (the store does that) and a new one starts, then the user goes on to the profile if it is not complete.
 func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return apperr.Wrap(err, apperr.CodeInvalid, "ข้อมูลที่ส่งมาไม่ถูกต้อง", "Malformed form")
@@ -88,9 +88,6 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 			Error: s.message(r, err), Errors: apperr.FieldsOf(err)}
 		s.render(w, r, http.StatusUnprocessableEntity, "password", p)
 		return nil
-	}
-	if err := s.store.DeleteAccountSessions(r.Context(), a.Account.ID); err != nil {
-		return err
 	}
 	token, expires, err := s.startSession(r, a.Account.ID)
 	if err != nil {
@@ -110,9 +107,9 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) profilePage(r *http.Request, f ProfileForm) *ProfilePage {
 	a := authOf(r.Context())
 	p := &ProfilePage{Page: Page{Title: "profile.title"}, Forced: a.Account.ProfileCompletedAt.IsZero(), Form: f}
-	if a.Account.Role == account.RoleAgencyAdmin {
+	if a.Account.Role == account.RoleAgencyAdmin && s.logos != nil {
 		p.LogoAllowed = true
-		if _, data, err := s.store.FindAgencyLogo(r.Context(), a.Account.AgencyCode); err == nil && len(data) > 0 {
+		if _, data, err := s.findLogo(r.Context(), a.Account.AgencyCode); err == nil && len(data) > 0 {
 			p.HasLogo = true
 			p.LogoURL = "/agencies/" + a.Account.AgencyCode + "/logo"
 		}
@@ -139,7 +136,7 @@ func (s *Server) profileSubmit(w http.ResponseWriter, r *http.Request) error {
 	p := f.profile()
 	err := p.Validate()
 	if err == nil {
-		err = s.store.UpdateProfile(r.Context(), a.Account.Username, p, s.now(), s.by(r))
+		err = s.store.UpdateProfile(r.Context(), a.Account.ID, p, s.by(r))
 	}
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		page := s.profilePage(r, f)

@@ -63,6 +63,7 @@ func (c Config) withDefaults() Config {
 type Server struct {
 	cfg   Config
 	store Store
+	logos logoStore // nil when the store keeps no logos
 	log   *slog.Logger
 	now   func() time.Time
 
@@ -71,10 +72,10 @@ type Server struct {
 	handler   http.Handler
 	routes    []route
 
-	perAddr     *limiter // every request, per client address
-	loginAddr   *limiter // login attempts per client address
-	loginUser   *limiter // login attempts per username
-	perAccount  *limiter // authenticated requests per account
+	perAddr    *limiter // every request, per client address
+	loginAddr  *limiter // login attempts per client address
+	loginUser  *limiter // login attempts per username
+	perAccount *limiter // authenticated requests per account
 }
 
 // Deps are what the server needs from the rest of the program.
@@ -93,6 +94,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, errors.New("web.New: no store")
 	}
 	s := &Server{cfg: cfg.withDefaults(), store: deps.Store, log: deps.Log, now: deps.Now}
+	s.logos, _ = deps.Store.(logoStore)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

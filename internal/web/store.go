@@ -35,16 +35,24 @@ type accountStore interface {
 	FindAccountByID(ctx context.Context, id int64) (account.Account, error)
 	FindAccountByUsername(ctx context.Context, username string) (account.Account, error)
 	FindAccountsByAgency(ctx context.Context, code string) ([]account.Account, error)
-	CreateAccounts(ctx context.Context, accts []account.Account, by audit.Entry) error
-	SetPassword(ctx context.Context, username, hash string, mustChange bool, at time.Time, by audit.Entry) error
-	UpdateProfile(ctx context.Context, username string, p account.Profile, at time.Time, by audit.Entry) error
+	CreateAccounts(ctx context.Context, batch []account.Account, by audit.Entry) ([]account.Account, error)
+	// UpdatePassword stores a password the user chose and ends every session of the account.
+	UpdatePassword(ctx context.Context, id int64, hash string, by audit.Entry) error
+	UpdateProfile(ctx context.Context, id int64, p account.Profile, by audit.Entry) error
+	// ResetAccount gives the account a one-time password, ends its sessions and returns it.
+	ResetAccount(ctx context.Context, id int64, by audit.Entry) (password string, err error)
 }
 
 type agencyStore interface {
 	FindAgencies(ctx context.Context, f agency.Filter) (agency.Page, error)
 	FindAgencyByCode(ctx context.Context, code string) (agency.Agency, error)
 	CreateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
-	UpdateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
+	UpdateAgency(ctx context.Context, code string, upd agency.Agency, by audit.Entry) error
+}
+
+// logoStore is the optional part of the store that keeps agency logos. When the store given to
+// New does not implement it, the logo upload is not offered and logo URLs answer 404.
+type logoStore interface {
 	SetAgencyLogo(ctx context.Context, code, contentType string, data []byte, by audit.Entry) error
 	FindAgencyLogo(ctx context.Context, code string) (contentType string, data []byte, err error)
 }

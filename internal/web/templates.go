@@ -79,11 +79,11 @@ func (s *Server) parseTemplates() (map[Lang]map[string]*pageTemplate, error) {
 // funcs returns the template functions for one language.
 func (s *Server) funcs(lang Lang) template.FuncMap {
 	return template.FuncMap{
-		"t":      lang.T,
-		"asset":  s.assets.URL,
-		"field":  newField,
-		"date":   func(v any) string { return formatDate(lang, v) },
-		"number": formatNumber,
+		"t":        lang.T,
+		"asset":    s.assets.URL,
+		"field":    newField,
+		"date":     func(v any) string { return formatDate(lang, v) },
+		"number":   formatNumber,
 		"datetime": func(t time.Time) string { return formatDateTime(lang, t) },
 	}
 }

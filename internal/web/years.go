@@ -207,8 +207,12 @@ func (s *Server) yearSave(w http.ResponseWriter, r *http.Request, isNew bool) er
 	return nil
 }
 
-func (s *Server) yearCreate(w http.ResponseWriter, r *http.Request) error { return s.yearSave(w, r, true) }
-func (s *Server) yearUpdate(w http.ResponseWriter, r *http.Request) error { return s.yearSave(w, r, false) }
+func (s *Server) yearCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.yearSave(w, r, true)
+}
+func (s *Server) yearUpdate(w http.ResponseWriter, r *http.Request) error {
+	return s.yearSave(w, r, false)
+}
 
 // yearEdit serves GET /years/{year}.
 func (s *Server) yearEdit(w http.ResponseWriter, r *http.Request) error {
@@ -244,4 +248,3 @@ func currentYear(years []assessment.Year) (assessment.Year, bool) {
 	}
 	return *best, true
 }
-
