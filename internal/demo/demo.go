@@ -93,7 +93,7 @@ func accounts(now time.Time) ([]account.Account, []Login) {
 	}
 	specs := []spec{
 		{"admin", "", account.RoleCentralAdmin, nil, "", registered, account.Profile{Name: "สมชาย ใจดี", Position: "นักวิเคราะห์นโยบายและแผนชำนาญการ", Phone: "02-528-4800", Email: "admin@itas.example"}, "NACC central administrator"},
-		{"assessor", "", account.RoleAssessor, []int{7, 10}, "", registered, account.Profile{Name: "สุดา ตรวจดี", Position: "ที่ปรึกษาการประเมิน", Phone: "081-234-5678", Email: "assessor@itas.example"}, "assessor of groups 7 and 10"},
+		{"assessor", "", account.RoleAssessor, []int{8, 10}, "", registered, account.Profile{Name: "สุดา ตรวจดี", Position: "ที่ปรึกษาการประเมิน", Phone: "081-234-5678", Email: "assessor@itas.example"}, "assessor of groups 8 and 10"},
 		{"supervisor", "", account.RoleSupervisor, nil, agency.SupervisorDLA, registered, account.Profile{Name: "วิชัย กำกับดี", Position: "นักวิชาการส่งเสริมการปกครองท้องถิ่น", Phone: "02-241-9000", Email: "supervisor@itas.example"}, "supervising body สถ. (local administrations)"},
 		{"a" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "มานี มีสุข", Position: "นักวิเคราะห์นโยบายและแผน", Phone: "02-140-6341", Email: "ita@energy.example"}, "สป.พน., registered"},
 		{"t" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyExecutive, nil, "", registered, account.Profile{Name: "ประเสริฐ ผู้นำ", Position: "รองปลัดกระทรวงพลังงาน", Phone: "02-140-6000", Email: "exec@energy.example"}, "สป.พน., registered"},

@@ -31,6 +31,8 @@ var (
 	profileStep = access{roles: account.Roles, setup: true}
 	// listers: the roles that list agencies, each within its scope.
 	listers = access{roles: []account.Role{account.RoleCentralAdmin, account.RoleAssessor, account.RoleSupervisor}}
+	// accountViewers: the roles that see an agency's accounts, each within its scope.
+	accountViewers = access{roles: []account.Role{account.RoleCentralAdmin, account.RoleAgencyAdmin, account.RoleAgencyExecutive}}
 	// auditReaders: the roles that read the audit log, each within its scope.
 	auditReaders = access{roles: []account.Role{account.RoleCentralAdmin, account.RoleAgencyAdmin, account.RoleAgencyExecutive}}
 	// centralOnly: NACC central administrators.

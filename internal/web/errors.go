@@ -82,12 +82,14 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		writeJSON(w, status, apiError{Error: apiErrorBody{Code: code, Message: msg, Fields: apperr.FieldsOf(err)}})
 		return
 	}
-	if code == apperr.CodeUnauthorized && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-		return
-	}
 	if code == apperr.CodeUnauthorized {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		// After login, come back to the page asked for; a form posted without a session
+		// cannot be replayed, so it comes back to the dashboard.
+		next := "/dashboard"
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			next = r.URL.RequestURI()
+		}
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 		return
 	}
 	page := &ErrorPage{Page: Page{Title: "error.title"}, Status: status, Message: msg}

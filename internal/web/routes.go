@@ -50,7 +50,7 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/agencies", centralOnly, s.apiAgencyCreate},
 		{"GET /api/v1/agencies/{code}", anyRole, s.apiAgency},
 		{"PUT /api/v1/agencies/{code}", centralOnly, s.apiAgencyUpdate},
-		{"GET /api/v1/agencies/{code}/accounts", anyRole, s.apiAgencyAccounts},
+		{"GET /api/v1/agencies/{code}/accounts", accountViewers, s.apiAgencyAccounts},
 		{"POST /api/v1/agencies/{code}/accounts", centralOnly, s.apiGenerateAccounts},
 		{"POST /api/v1/accounts/{username}/reset", centralOnly, s.apiAccountReset},
 		{"GET /api/v1/years", anyRole, s.apiYears},

@@ -58,8 +58,8 @@ func (s *Server) requestToken(r *http.Request) (string, bool) {
 }
 
 // withSession loads the login of requests that carry a live session token. A session past
-// its idle or absolute expiry is deleted and the request goes on as anonymous; so does one
-// whose account is gone or disabled. Sessions are touched at most once a minute.
+// its idle or absolute expiry, or of a disabled account, is not live: the request goes on as
+// anonymous and a stale cookie is cleared. Sessions are touched at most once a minute.
 func (s *Server) withSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, bearer := s.requestToken(r)
@@ -69,9 +69,9 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 		}
 		ctx := r.Context()
 		id := account.HashSessionToken(tok)
-		sess, err := s.store.FindSession(ctx, id)
+		sess, acct, err := s.store.FindSession(ctx, id)
 		switch {
-		case apperr.Is(err, apperr.CodeNotFound):
+		case apperr.Is(err, apperr.CodeUnauthorized) || apperr.Is(err, apperr.CodeNotFound):
 			if !bearer {
 				s.clearSessionCookie(w, r)
 			}
@@ -81,23 +81,8 @@ func (s *Server) withSession(next http.Handler) http.Handler {
 			s.renderError(w, r, err)
 			return
 		}
-		now := s.now()
-		if !sess.Valid(now) {
-			_ = s.store.DeleteSession(ctx, id)
-			if !bearer {
-				s.clearSessionCookie(w, r)
-			}
-			next.ServeHTTP(w, r)
-			return
-		}
-		acct, err := s.store.FindAccountByID(ctx, sess.AccountID)
-		if err != nil || acct.Disabled {
-			_ = s.store.DeleteSession(ctx, id)
-			next.ServeHTTP(w, r)
-			return
-		}
-		if now.Sub(sess.LastSeenAt) > time.Minute {
-			if err := s.store.TouchSession(ctx, id, now); err != nil {
+		if s.now().Sub(sess.LastSeenAt) > time.Minute {
+			if err := s.store.TouchSession(ctx, id); err != nil && !apperr.Is(err, apperr.CodeUnauthorized) {
 				s.renderError(w, r, err)
 				return
 			}

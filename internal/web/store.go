@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"time"
 
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/agency"
@@ -25,10 +24,11 @@ type Store interface {
 
 type sessionStore interface {
 	CreateSession(ctx context.Context, s account.Session) error
-	FindSession(ctx context.Context, tokenHash string) (account.Session, error)
-	TouchSession(ctx context.Context, tokenHash string, at time.Time) error
+	// FindSession returns the live session whose token hashes to tokenHash with its account;
+	// Unauthorized when there is none (expired, ended, or the account is disabled).
+	FindSession(ctx context.Context, tokenHash string) (account.Session, account.Account, error)
+	TouchSession(ctx context.Context, tokenHash string) error
 	DeleteSession(ctx context.Context, tokenHash string) error
-	DeleteAccountSessions(ctx context.Context, accountID int64) error
 }
 
 type accountStore interface {
