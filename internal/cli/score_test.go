@@ -210,7 +210,7 @@ func TestScoreRejectsBadInput(t *testing.T) {
 		{"UnknownAgency", "eit.csv", func(s string) string { return strings.Replace(s, "A2,x1", "B9,x1", 1) },
 			[]string{"eit.csv line 4, column 1 (agency)", `agency "B9" is not in the agencies file`}},
 		{"DuplicateRespondent", "iit.csv", func(s string) string { return strings.Replace(s, "A1,r3", "A1,r1", 1) },
-			[]string{"iit.csv line 4, column 2 (respondent)", `respondent "r1" of agency "A1" appears again (first at line 2)`}},
+			[]string{"iit.csv line 4, column 2 (respondent)", `respondent "r1" of agency "A1" appears again (first at iit.csv line 2)`}},
 		{"MissingColumn", "agencies.csv", func(s string) string { return strings.Replace(s, ",external_population", ",external", 1) },
 			[]string{`required column "external_population" is missing`}},
 		{"BadPopulation", "agencies.csv", func(s string) string {
@@ -218,7 +218,7 @@ func TestScoreRejectsBadInput(t *testing.T) {
 		},
 			[]string{"agencies.csv line 2, column 3 (internal_population)", "not a whole number"}},
 		{"DuplicateAgency", "agencies.csv", func(s string) string { return strings.Replace(s, "A2,", "A1,", 1) },
-			[]string{`agency "A1" appears again (first at line 2)`}},
+			[]string{`agency "A1" appears again (first at agencies.csv line 2)`}},
 		{"BadPart", "eit.csv", func(s string) string { return strings.Replace(s, "x2,2", "x2,3", 1) },
 			[]string{"eit.csv line 3, column 3 (part)", `part "3" must be 1–2`}},
 		{"OITScoreNotOnScale", "oit.csv", func(s string) string { return strings.Replace(s, "A1,o2,0", "A1,o2,50", 1) },

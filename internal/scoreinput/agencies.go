@@ -58,7 +58,7 @@ func readAgencies(path string, errs *Errors) []scoring.Agency {
 			errs.add(r.Errorf(row.Line, cols[0], "agency code is empty"))
 			continue
 		case dup:
-			errs.add(r.Errorf(row.Line, cols[0], "agency %q appears again (first at line %d)", a.Code, first))
+			errs.add(r.Errorf(row.Line, cols[0], "agency %q appears again (first at %s)", a.Code, r.Pos(first, -1)))
 			continue
 		}
 		seen[a.Code] = row.Line

@@ -134,7 +134,7 @@ func readSurvey(path string, fw *framework.Framework, l *scoring.Layout, known m
 		}
 		key := agency + "\x1f" + respondent
 		if first, dup := seen[key]; dup {
-			errs.add(r.Errorf(row.Line, sc.respondent, "respondent %q of agency %q appears again (first at line %d)", respondent, agency, first))
+			errs.add(r.Errorf(row.Line, sc.respondent, "respondent %q of agency %q appears again (first at %s)", respondent, agency, r.Pos(int(first), -1)))
 			continue
 		}
 		seen[key] = int32(row.Line)
