@@ -283,3 +283,31 @@ func TestProfileValidate(t *testing.T) {
 		t.Errorf("empty profile: %d field messages, want 4", got)
 	}
 }
+
+func TestSession(t *testing.T) {
+	now := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	token, s := NewSession(7, now, 30*time.Minute, 2*time.Hour)
+	if HashSessionToken(token) != s.TokenHash || len(token) < 40 {
+		t.Fatalf("token %q does not hash to %q", token, s.TokenHash)
+	}
+	tests := []struct {
+		name     string
+		lastSeen time.Time
+		at       time.Time
+		want     bool
+	}{
+		{"Fresh", now, now.Add(time.Minute), true},
+		{"Idle", now, now.Add(30 * time.Minute), false},
+		{"KeptAlive", now.Add(100 * time.Minute), now.Add(110 * time.Minute), true},
+		{"Absolute", now.Add(119 * time.Minute), now.Add(120 * time.Minute), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := s
+			s.LastSeenAt = tt.lastSeen
+			if got := s.Valid(tt.at); got != tt.want {
+				t.Errorf("Valid(%v) = %v, want %v", tt.at, got, tt.want)
+			}
+		})
+	}
+}

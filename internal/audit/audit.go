@@ -44,6 +44,7 @@ const (
 	ActionAccountReset    = "account.reset"
 	ActionAccountDisable  = "account.disable"
 	ActionAccountEnable   = "account.enable"
+	ActionAccountScope    = "account.scope"
 	ActionYearCreate      = "year.create"
 	ActionYearUpdate      = "year.update"
 	ActionLogin           = "session.login"
