@@ -48,8 +48,9 @@ func parseLang(s string) (Lang, bool) {
 }
 
 // requestLang chooses the language of a request: the lang cookie if set to a supported
-// language, else the first supported language of Accept-Language in order of preference,
-// else Thai.
+// language, else the supported language Accept-Language prefers most, else Thai. Thai users
+// often run browsers in English, so English wins only over a Thai that is absent or weighed
+// lower.
 func requestLang(r *http.Request) Lang {
 	if c, err := r.Cookie(langCookie); err == nil {
 		if l, ok := parseLang(c.Value); ok {

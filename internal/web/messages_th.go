@@ -161,6 +161,8 @@ var messagesTH = map[string]string{
 	"phase.future": "ยังไม่เปิด",
 
 	"step.required": "จำเป็น",
+	"step.done":     "ทำแล้ว",
+	"step.todo":     "ยังไม่ได้ทำ",
 
 	"audit.title":   "บันทึกการใช้งาน",
 	"audit.at":      "เวลา",
