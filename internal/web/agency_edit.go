@@ -121,7 +121,8 @@ func (s *Server) agencyCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	if c := apperr.CodeOf(err); c == apperr.CodeInvalid || c == apperr.CodeConflict {
 		if c == apperr.CodeConflict {
-			err = apperr.Join(err, apperr.Fields(agency.FieldCode, "มีหน่วยงานรหัสนี้อยู่แล้ว"))
+			err = &apperr.Error{Code: c, Message: apperr.MessageOf(err), MessageEN: apperr.MessageENOf(err),
+				Fields: map[string]string{agency.FieldCode: "มีหน่วยงานรหัสนี้อยู่แล้ว"}, Err: err}
 		}
 		s.render(w, r, httpStatus(err), "agency_form", s.agencyFormPage(r, true, f, err))
 		return nil

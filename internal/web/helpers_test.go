@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -155,4 +156,13 @@ func (e *env) login(username, password string) (string, *http.Response) {
 		}
 	}
 	return "", res
+}
+
+// decode reads a JSON response into v.
+func decode(tb testing.TB, res *http.Response, v any) {
+	tb.Helper()
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		tb.Fatalf("decode (status %d): %v", res.StatusCode, err)
+	}
 }

@@ -145,6 +145,8 @@ var messagesEN = map[string]string{
 	"phase.past":                    "Over",
 	"phase.future":                  "Not yet open",
 	"step.required":                 "required",
+	"step.done":                     "done",
+	"step.todo":                     "to do",
 	"audit.title":                   "Audit log",
 	"audit.at":                      "When",
 	"audit.actor":                   "Who",

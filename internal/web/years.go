@@ -194,7 +194,8 @@ func (s *Server) yearSave(w http.ResponseWriter, r *http.Request, isNew bool) er
 	}
 	if c := apperr.CodeOf(err); c == apperr.CodeInvalid || (isNew && c == apperr.CodeConflict) {
 		if c == apperr.CodeConflict {
-			err = apperr.Join(err, apperr.Fields(assessment.FieldFiscalYear, "มีปีงบประมาณนี้อยู่แล้ว"))
+			err = &apperr.Error{Code: c, Message: apperr.MessageOf(err), MessageEN: apperr.MessageENOf(err),
+				Fields: map[string]string{assessment.FieldFiscalYear: "มีปีงบประมาณนี้อยู่แล้ว"}, Err: err}
 		}
 		s.render(w, r, httpStatus(err), "year_form", s.yearFormPage(r, isNew, f, err))
 		return nil
