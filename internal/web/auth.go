@@ -50,11 +50,16 @@ func viewerOf(a *authInfo) *Viewer {
 // navFor returns the main menu for role r with the entry for path marked current.
 func navFor(r account.Role, path string) []NavItem {
 	items := []NavItem{{Href: "/dashboard", Key: "nav.dashboard"}}
-	if r == account.RoleCentralAdmin {
+	switch r {
+	case account.RoleCentralAdmin:
 		items = append(items,
 			NavItem{Href: "/agencies", Key: "nav.agencies"},
 			NavItem{Href: "/years", Key: "nav.years"},
 			NavItem{Href: "/audit", Key: "nav.audit"})
+	case account.RoleAssessor, account.RoleSupervisor:
+		items = append(items, NavItem{Href: "/agencies", Key: "nav.agencies"})
+	case account.RoleAgencyAdmin, account.RoleAgencyExecutive:
+		items = append(items, NavItem{Href: "/audit", Key: "nav.audit"})
 	}
 	items = append(items,
 		NavItem{Href: "/profile", Key: "nav.profile"},
