@@ -20,6 +20,7 @@ var messagesEN = map[string]string{
 	"role.supervisor":               "Supervising body",
 	"role.agency_admin":             "Agency administrator",
 	"role.agency_executive":         "Agency executive",
+	"role.system":                   "System",
 	"error.title":                   "Something went wrong",
 	"error.home":                    "Back to the home page",
 	"login.title":                   "Log in to ITAS",

@@ -22,6 +22,7 @@ var messagesTH = map[string]string{
 	"role.supervisor":       "หน่วยงานกำกับติดตาม",
 	"role.agency_admin":     "ผู้ดูแลระบบของหน่วยงาน",
 	"role.agency_executive": "ผู้บริหารของหน่วยงาน",
+	"role.system":           "ระบบ",
 
 	"error.title": "เกิดข้อผิดพลาด",
 	"error.home":  "กลับหน้าหลัก",
