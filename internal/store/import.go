@@ -92,8 +92,17 @@ func (s *Store) UpsertAgencies(ctx context.Context, batch []agency.Agency, by au
 		entries = append(entries, s.entry(by, audit.ActionAgencyImport, "", "", nil, summary))
 		return s.appendAudits(ctx, tx, entries)
 	})
+	if err == nil && len(res.Created) >= analyzeAfter {
+		// Fresh statistics let the planners use the indexes of a
+		// registry that just grew (SQLite keeps none until ANALYZE).
+		_, err = s.db.ExecContext(ctx, `ANALYZE agencies`)
+	}
 	return res, err
 }
+
+// analyzeAfter is how many new agencies make an import refresh the
+// planner's statistics.
+const analyzeAfter = 500
 
 // findAgenciesByCode returns the stored agencies among the codes of as.
 func findAgenciesByCode(ctx context.Context, tx *sql.Tx, as []agency.Agency) (map[string]agency.Agency, error) {
