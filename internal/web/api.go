@@ -21,7 +21,7 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	token, expires, err := s.startSession(r, acct.ID)
+	token, expires, err := s.login(r, acct)
 	if err != nil {
 		return err
 	}
@@ -32,6 +32,9 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) error {
 // apiLogout serves POST /api/v1/logout: it ends the session of the request.
 func (s *Server) apiLogout(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteSession(r.Context(), authOf(r.Context()).SessionID); err != nil {
+		return err
+	}
+	if err := s.recordLogout(r); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

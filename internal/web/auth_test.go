@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openitas/itas/internal/audit"
 	"github.com/openitas/itas/internal/demo"
 )
 
@@ -30,6 +31,10 @@ func TestLogin(t *testing.T) {
 		}
 		if res := e.do(request{method: "GET", path: "/dashboard", token: tok}); res.StatusCode != 200 {
 			t.Errorf("dashboard with the new session: status %d", res.StatusCode)
+		}
+		pg, err := e.st.FindAudit(context.Background(), audit.Filter{Action: audit.ActionLogin, Actor: "admin"})
+		if err != nil || pg.Total != 1 || pg.Entries[0].IP == "" {
+			t.Errorf("login audit entries: %+v (%v)", pg, err)
 		}
 	})
 	t.Run("GenericError", func(t *testing.T) {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/apperr"
@@ -63,13 +64,31 @@ func (s *Server) authenticate(r *http.Request, username, password string) (accou
 	return acct, nil
 }
 
-// login ends any session the request carries and starts a new one for acct.
-func (s *Server) login(r *http.Request, acct account.Account) (token string, err error) {
+// login ends any session the request carries, starts a new one for acct and records the
+// login in the audit log.
+func (s *Server) login(r *http.Request, acct account.Account) (token string, expires time.Time, err error) {
 	if a := authOf(r.Context()); a != nil {
 		_ = s.store.DeleteSession(r.Context(), a.SessionID)
 	}
-	token, _, err = s.startSession(r, acct.ID)
-	return token, err
+	token, expires, err = s.startSession(r, acct.ID)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	e := audit.By(acct.Username, string(acct.Role), s.clientAddr(r))
+	e.Action, e.Subject, e.AgencyCode = audit.ActionLogin, acct.Username, acct.AgencyCode
+	if _, err := s.store.AppendAudit(r.Context(), e); err != nil {
+		return "", time.Time{}, err
+	}
+	return token, expires, nil
+}
+
+// recordLogout records the end of the request's session in the audit log.
+func (s *Server) recordLogout(r *http.Request) error {
+	a := authOf(r.Context())
+	e := s.by(r)
+	e.Action, e.Subject, e.AgencyCode = audit.ActionLogout, a.Account.Username, a.Account.AgencyCode
+	_, err := s.store.AppendAudit(r.Context(), e)
+	return err
 }
 
 // safeNext returns next if it is a path on this site, else "".
@@ -104,17 +123,19 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		if apperr.CodeOf(err) == apperr.CodeInternal {
 			return err
 		}
+		s.log.WarnContext(r.Context(), "login failed", "username", f.Username, "remote", s.clientAddr(r),
+			"code", string(apperr.CodeOf(err)))
 		noStore(w)
 		p := &LoginPage{Page: Page{Title: "login.title"}, Form: f, Next: next, Errors: apperr.FieldsOf(err)}
 		p.Error = s.message(r, err)
 		s.render(w, r, httpStatus(err), "login", p)
 		return nil
 	}
-	token, err := s.login(r, acct)
+	token, expires, err := s.login(r, acct)
 	if err != nil {
 		return err
 	}
-	s.setSessionCookie(w, r, token, s.now().Add(s.cfg.SessionMax))
+	s.setSessionCookie(w, r, token, expires)
 	a := &authInfo{Account: acct}
 	switch {
 	case a.needsSetup():
@@ -130,6 +151,9 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	if a := authOf(r.Context()); a != nil {
 		if err := s.store.DeleteSession(r.Context(), a.SessionID); err != nil {
+			return err
+		}
+		if err := s.recordLogout(r); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,8 @@ type Store interface {
 	agencyStore
 	yearStore
 	FindAudit(ctx context.Context, f audit.Filter) (audit.Page, error)
+	// AppendAudit records an event that changes no other table (logins, logouts, exports).
+	AppendAudit(ctx context.Context, e audit.Entry) (audit.Entry, error)
 }
 
 type sessionStore interface {
