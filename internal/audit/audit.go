@@ -38,6 +38,7 @@ const (
 	ActionAgencyCreate    = "agency.create"
 	ActionAgencyUpdate    = "agency.update"
 	ActionAgencyImport    = "agency.import"
+	ActionAgencyLogo      = "agency.logo"
 	ActionAccountCreate   = "account.create"
 	ActionAccountPassword = "account.password"
 	ActionAccountProfile  = "account.profile"

@@ -30,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"Migrations", migrationTests},
 		{"Agencies", agencyTests},
 		{"Import", importTests},
+		{"Logos", logoTests},
 		{"Search", searchTests},
 		{"Accounts", accountTests},
 		{"Sessions", sessionTests},
