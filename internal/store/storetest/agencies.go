@@ -135,4 +135,3 @@ var agencyTests = []test{
 		}
 	}},
 }
-
