@@ -128,3 +128,32 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Errorf("switch with a foreign next went to %q, want /", loc)
 	}
 }
+
+// TestNoRawKeys renders the main pages in both languages and checks that no message key shows
+// up as text, which is what a key missing from the catalogue looks like.
+func TestNoRawKeys(t *testing.T) {
+	e := newEnv(t, Config{})
+	key := regexp.MustCompile(`\b(?:app|layout|nav|role|error|login|password|profile|logo|form|date|pager|dashboard|agencies|agency|accounts|onetime|years|year|phase|step|audit)\.[a-z_]+`)
+	text := regexp.MustCompile(`>([^<]*)<`)
+	pages := []struct{ user, path string }{
+		{"admin", "/dashboard"}, {"admin", "/agencies"}, {"admin", "/agencies/1500200"}, {"admin", "/agencies/new"},
+		{"admin", "/agencies/1500200/edit"}, {"admin", "/years"}, {"admin", "/years/new"}, {"admin", "/years/2570"},
+		{"admin", "/audit"}, {"admin", "/profile"}, {"admin", "/account/password"},
+		{"assessor", "/dashboard"}, {"supervisor", "/dashboard"}, {"a1500100", "/dashboard"}, {"t1500100", "/audit"},
+		{"", "/login"}, {"", "/nothing-here"},
+	}
+	for _, lang := range []string{"th", "en"} {
+		for _, p := range pages {
+			req := request{method: "GET", path: p.path, header: map[string][]string{"Cookie": {langCookie + "=" + lang}}}
+			if p.user != "" {
+				req.token = e.session(p.user)
+			}
+			page := body(t, e.do(req))
+			for _, m := range text.FindAllStringSubmatch(page, -1) {
+				if k := key.FindString(m[1]); k != "" {
+					t.Errorf("%s %s as %q shows the raw key %q", lang, p.path, p.user, k)
+				}
+			}
+		}
+	}
+}
