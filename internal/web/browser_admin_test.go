@@ -35,7 +35,8 @@ func TestBrowserAdmin(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/agencies"),
 		chromedp.SendKeys(chromedp.ID("f-q"), "พลังงาน"),
 		chromedp.Submit(chromedp.ID("f-q")),
-		chromedp.WaitVisible(chromedp.CSS("table")))
+		// The value attribute is set only on the page that answers the search.
+		chromedp.WaitVisible(chromedp.CSS(`input[name="q"][value="พลังงาน"]`)))
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("tbody")))
 	if err != nil || !strings.Contains(text, "กรมธุรกิจพลังงาน") || strings.Contains(text, "คลองเส") {
 		t.Errorf("search for พลังงาน listed %q (%v)", text, err)
