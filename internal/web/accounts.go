@@ -119,7 +119,7 @@ func (s *Server) generateBulkAccounts(w http.ResponseWriter, r *http.Request) er
 	if len(out) == 0 {
 		return apperr.Conflict("ทุกหน่วยงานในรายการนี้มีบัญชีผู้ใช้งานแล้ว", "Every agency listed already has accounts")
 	}
-	return s.writeAccountsXLSX(w, "itas-accounts-"+thaidate.FormatInput(s.now()), out)
+	return s.writeAccountsXLSX(w, "itas-accounts-"+s.now().In(thaidate.Location).Format("20060102-1504"), out)
 }
 
 // accountsXLSX builds the workbook of generated accounts: one row per account with the agency,

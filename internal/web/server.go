@@ -163,6 +163,9 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if sw, ok := s.store.(sessionSweeper); ok {
+		go s.sweepSessions(ctx, sw)
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("web.Run: %w", err)
@@ -178,4 +181,26 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 		return fmt.Errorf("web.Run: %w", err)
 	}
 	return nil
+}
+
+// sweepEvery is how often Run removes expired sessions.
+const sweepEvery = 10 * time.Minute
+
+// sweepSessions removes expired sessions every sweepEvery until ctx ends.
+func (s *Server) sweepSessions(ctx context.Context, sw sessionSweeper) {
+	t := time.NewTicker(sweepEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			n, err := sw.DeleteExpiredSessions(ctx)
+			if err != nil {
+				s.log.Error("removing expired sessions", "error", err.Error())
+			} else if n > 0 {
+				s.log.Info("removed expired sessions", "count", n)
+			}
+		}
+	}
 }

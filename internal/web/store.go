@@ -65,3 +65,9 @@ type yearStore interface {
 	CreateYear(ctx context.Context, y assessment.Year, by audit.Entry) error
 	UpdateYear(ctx context.Context, y assessment.Year, by audit.Entry) error
 }
+
+// sessionSweeper is the optional part of the store that removes expired sessions; when the
+// store has it, Run calls it every sweepEvery.
+type sessionSweeper interface {
+	DeleteExpiredSessions(ctx context.Context) (int64, error)
+}
