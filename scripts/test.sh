@@ -12,6 +12,8 @@ started=$(date +%s)
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+# Thai glyphs for the browser tests' screenshots (without them Chromium draws boxes).
+dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || need_apt+=(fonts-thai-tlwg)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
