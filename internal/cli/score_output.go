@@ -132,13 +132,18 @@ func renderScoreTable(w io.Writer, fw *framework.Framework, results []scoring.Re
 		right[i] = true
 	}
 	var notes []string
+	unofficial := false
 	for _, r := range results {
+		unofficial = unofficial || !r.Official
 		total := r.Total.Format()
 		if !r.Official {
 			total += "*"
 		}
 		passed := l.no
-		if r.Passed {
+		switch {
+		case !r.Total.Valid():
+			passed = "-" // without a total there is nothing to pass or fail
+		case r.Passed:
 			passed = l.yes
 		}
 		row := []string{truncate(r.Agency+" "+r.Name, 48), total, dash(r.Rating), passed}
@@ -156,6 +161,9 @@ func renderScoreTable(w io.Writer, fw *framework.Framework, results []scoring.Re
 	}
 	fmt.Fprintf(w, "%s %d\n\n", l.title, fw.Year)
 	io.WriteString(w, table(rows, right))
+	if unofficial {
+		fmt.Fprintf(w, "\n%s\n", l.unofficial)
+	}
 	if len(notes) > 0 {
 		fmt.Fprintf(w, "\n%s\n%s\n", l.notes, strings.Join(notes, "\n"))
 	}
@@ -197,14 +205,14 @@ func dash(s string) string {
 }
 
 type labels struct {
-	title, agency, total, rating, passed, respondents, yes, no, notes, indicator, score string
+	title, agency, total, rating, passed, respondents, yes, no, unofficial, notes, indicator, score string
 }
 
 func tableLabels(en bool) labels {
 	if en {
 		return labels{"ITA results, fiscal year", "Agency", "Total", "Rating", "Passed", "resp./min.", "yes", "no",
-			"* unofficial result; notes:", "Indicator", "Score"}
+			"* unofficial result (ข้อควรระวัง #5)", "Notes:", "Indicator", "Score"}
 	}
 	return labels{"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.", "หน่วยงาน", "คะแนนรวม", "ระดับ", "ผ่าน", "ผู้ตอบ/ขั้นต่ำ", "ผ่าน", "ไม่ผ่าน",
-		"* ผลการประเมินไม่เป็นทางการ; หมายเหตุ:", "ตัวชี้วัด", "คะแนน"}
+		"* ผลการประเมินไม่เป็นทางการ (ข้อควรระวัง #5)", "หมายเหตุ:", "ตัวชี้วัด", "คะแนน"}
 }

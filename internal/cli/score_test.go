@@ -227,6 +227,16 @@ func TestScoreRejectsBadInput(t *testing.T) {
 			[]string{`agency "A2" has no score for OIT item(s) o4`}},
 		{"OITUnknownItem", "oit.csv", func(s string) string { return strings.Replace(s, "A2,o4", "A2,o44", 1) },
 			[]string{`unknown OIT item "o44"`}},
+		{"SameItemTwice", "iit.csv", func(s string) string { return strings.Replace(s, ",i3\n", ",I2\n", 1) },
+			[]string{"iit.csv line 1, column 7 (I2)", "item i2 has a second column (first is column 6, i2)"}},
+		{"NoStaff", "agencies.csv", func(s string) string {
+			return strings.Replace(s, "สำนักงานทดสอบ,30", "สำนักงานทดสอบ,0", 1)
+		},
+			[]string{"agencies.csv line 2, column 3 (internal_population)", `"0" is not a whole number of people (1 or more)`}},
+		{"LooseThousands", "agencies.csv", func(s string) string { return strings.Replace(s, `"1,000"`, `"1,0,0"`, 1) },
+			[]string{"agencies.csv line 3, column 3", "not a whole number"}},
+		{"OITColumnInIIT", "iit.csv", func(s string) string { return strings.Replace(s, ",i3\n", ",o1\n", 1) },
+			[]string{"item o1 belongs to OIT, not IIT"}},
 		{"EmptyRow", "iit.csv", func(s string) string { return strings.Replace(s, "A1,r3,,4,1,ไม่มี,3", "A1,r3,,,,,", 1) },
 			[]string{"iit.csv line 4", "the respondent answered no question"}},
 	}
@@ -273,5 +283,48 @@ func TestScoreUsageErrors(t *testing.T) {
 	}
 	if _, errOut, code := runCLI(t, "score", "--agencies", "a.csv", "--year", "2500"); code != 1 || !strings.Contains(errOut, "no built-in framework for fiscal year 2500") {
 		t.Errorf("unknown year: exit %d, %q", code, errOut)
+	}
+}
+
+func TestScoreGoesOnPastABadRow(t *testing.T) {
+	files := validFiles()
+	// Line 2 has a cell past the header; lines 3 and 4 have bad answers: all three are reported.
+	files["iit.csv"] = strings.NewReplacer("A1,r1,หญิง,4,1,ไม่มี,3", "A1,r1,หญิง,4,1,ไม่มี,3,stray",
+		"A1,r2,ชาย,4", "A1,r2,ชาย,7", "A1,r3,,4", "A1,r3,,9").Replace(files["iit.csv"])
+	_, errOut, code := runCLI(t, scoreArgs(writeFiles(t, files))...)
+	for _, want := range []string{"3 problem(s)", "line 2", "line 3", "line 4"} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
+	}
+}
+
+func TestScoreAcceptsWhatExcelWrites(t *testing.T) {
+	files := validFiles()
+	files["agencies.csv"] = strings.NewReplacer("agency,name", "Agency,Name", "A1,สำนักงานทดสอบ,30,10", "A1,สำนักงานทดสอบ,30.0,๑๐").Replace(files["agencies.csv"])
+	files["iit.csv"] = strings.Replace(files["iit.csv"], "A1,r1,หญิง,4,1", "A1,r1,หญิง,4.00,1.0", 1)
+	want, _, _ := runCLI(t, scoreArgs(writeFiles(t, validFiles()), "--format", "json")...)
+	got, errOut, code := runCLI(t, scoreArgs(writeFiles(t, files), "--format", "json")...)
+	if code != 0 || got != want {
+		t.Errorf("exit %d %s; results differ from the plain files:\n%s", code, errOut, got)
+	}
+}
+
+func TestScoreOITWithAFrameworkWithoutOIT(t *testing.T) {
+	data, err := os.ReadFile(tinyFramework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	noOIT := strings.Replace(s[:strings.Index(s, "  - id: OIT")], "weight: 30\n    population: external", "weight: 70\n    population: external", 1)
+	dir := writeFiles(t, validFiles())
+	if err := os.WriteFile(filepath.Join(dir, "fw.yaml"), []byte(noOIT), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := scoreArgs(dir)
+	args[2] = filepath.Join(dir, "fw.yaml")
+	_, errOut, code := runCLI(t, args...)
+	if code != 1 || !strings.Contains(errOut, "has no OIT (checklist) instrument") {
+		t.Errorf("exit %d:\n%s", code, errOut)
 	}
 }

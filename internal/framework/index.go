@@ -114,13 +114,3 @@ func (q *Question) ItemKeys() []string {
 	}
 	return keys
 }
-
-// AnswerType returns an answer type by id.
-func (f *Framework) AnswerType(id string) (*AnswerType, bool) {
-	for i := range f.AnswerTypes {
-		if f.AnswerTypes[i].ID == id {
-			return &f.AnswerTypes[i], true
-		}
-	}
-	return nil, false
-}

@@ -25,9 +25,12 @@ func (r SampleRule) Minimum(population int) int {
 }
 
 // Round2 rounds half away from zero to two decimals, the precision of every published ITA
-// figure. Scores are kept at full precision and rounded only for display and rating.
+// figure. Scores are kept at full precision and rounded only for display and rating. A sum of
+// scores that is exactly 84.995 in decimal arithmetic can come out of float arithmetic as
+// 84.99499999999999; rounding first to six decimals strips that noise, so the half rounds up as
+// it does on paper.
 func Round2(x float64) float64 {
-	return math.Round(x*100) / 100
+	return math.Round(math.Round(x*1e6)/1e4) / 100
 }
 
 // Rate returns the band that applies to a total and the scored instruments' scores, and reports

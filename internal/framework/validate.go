@@ -67,12 +67,23 @@ func (v *validator) unique(kind, id, path string) {
 		v.add(path, "%s id is required", kind)
 		return
 	}
-	key := kind + ":" + id
+	key := namespace(kind) + ":" + id
 	if first, ok := v.seen[key]; ok {
 		v.add(path, "duplicate %s id %q (first at %s)", kind, id, first)
 		return
 	}
 	v.seen[key] = path
+}
+
+// namespace groups the kinds of id that files and reports name bare: a question, one of its
+// sub-item keys ("i1.1") and an OIT item all appear as columns and result keys, so no two may
+// share an id.
+func namespace(kind string) string {
+	switch kind {
+	case "question", "sub-item", "OIT item":
+		return "item"
+	}
+	return kind
 }
 
 func (v *validator) answerTypes(types []AnswerType) map[string]bool {
@@ -172,9 +183,11 @@ func (v *validator) survey(p string, ins Instrument, types map[string]bool) {
 				v.add(qp, "set negative on each sub-item of a multi-part question, not on the question")
 			}
 			for k, si := range q.SubItems {
+				sp := fmt.Sprintf("%s.subitems[%d]", qp, k)
 				if strings.TrimSpace(si.Text) == "" {
-					v.add(fmt.Sprintf("%s.subitems[%d]", qp, k), "text is required")
+					v.add(sp, "text is required")
 				}
+				v.unique("sub-item", fmt.Sprintf("%s.%d", q.ID, k+1), sp)
 			}
 		}
 	}

@@ -1,9 +1,6 @@
 package scoreinput
 
 import (
-	"errors"
-	"io"
-	"strconv"
 	"strings"
 
 	"github.com/openitas/itas/internal/scoring"
@@ -37,33 +34,27 @@ func readAgencies(path string, errs *Errors) []scoring.Agency {
 	}
 	optional := map[int]func(*scoring.Compliance, bool){}
 	for _, c := range complianceColumns {
-		if i, ok := r.Column(c.name); ok {
+		if i, ok := column(r, c.name); ok {
 			optional[i] = c.set
 		}
 	}
 	var list []scoring.Agency
 	seen := map[string]int{}
-	for !errs.full() {
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			errs.add(err)
-			break
-		}
+	eachRow(r, errs, func(row tabular.Row) {
 		a := scoring.Agency{Code: r.Cell(row, cols[0]), Name: r.Cell(row, cols[1])}
 		switch first, dup := seen[a.Code]; {
 		case a.Code == "":
 			errs.add(r.Errorf(row.Line, cols[0], "agency code is empty"))
-			continue
+			return
 		case dup:
 			errs.add(r.Errorf(row.Line, cols[0], "agency %q appears again (first at %s)", a.Code, r.Pos(first, -1)))
-			continue
+			return
 		}
 		seen[a.Code] = row.Line
-		a.InternalPopulation = population(r, row, cols[2], errs)
-		a.ExternalPopulation = population(r, row, cols[3], errs)
+		// Every agency has staff: an internal count of 0 means the stakeholder data was never
+		// entered, and would silently make the IIT minimum 0.
+		a.InternalPopulation = population(r, row, cols[2], 1, errs)
+		a.ExternalPopulation = population(r, row, cols[3], 0, errs)
 		for col, set := range optional {
 			done, ok := parseDone(r.Cell(row, col))
 			if !ok {
@@ -73,19 +64,18 @@ func readAgencies(path string, errs *Errors) []scoring.Agency {
 			set(&a.Compliance, done)
 		}
 		list = append(list, a)
-	}
+	})
 	if len(list) == 0 && len(errs.List) == 0 {
 		errs.add(r.Errorf(r.HeaderLine(), -1, "no agencies listed"))
 	}
 	return list
 }
 
-// population parses a stakeholder count; Excel may write thousands separators.
-func population(r *tabular.Reader, row tabular.Row, col int, errs *Errors) int {
-	s := strings.ReplaceAll(r.Cell(row, col), ",", "")
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		errs.add(r.Errorf(row.Line, col, "%q is not a whole number of people (0 or more)", r.Cell(row, col)))
+// population parses a stakeholder count of at least least.
+func population(r *tabular.Reader, row tabular.Row, col, least int, errs *Errors) int {
+	n, ok := wholeNumber(r.Cell(row, col))
+	if !ok || n < least {
+		errs.add(r.Errorf(row.Line, col, "%q is not a whole number of people (%d or more)", r.Cell(row, col), least))
 		return 0
 	}
 	return n
@@ -99,19 +89,4 @@ func parseDone(s string) (done, ok bool) {
 		return false, true
 	}
 	return false, false
-}
-
-// requireColumns finds the named columns, reporting each missing one.
-func requireColumns(r *tabular.Reader, errs *Errors, names ...string) ([]int, bool) {
-	cols := make([]int, len(names))
-	ok := true
-	for i, n := range names {
-		c, found := r.Column(n)
-		if !found {
-			errs.add(r.Errorf(r.HeaderLine(), -1, "required column %q is missing (header has: %s)", n, strings.Join(r.Header(), ", ")))
-			ok = false
-		}
-		cols[i] = c
-	}
-	return cols, ok
 }

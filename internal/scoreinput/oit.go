@@ -1,8 +1,6 @@
 package scoreinput
 
 import (
-	"errors"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,32 +23,28 @@ func readOIT(path string, fw *framework.Framework, known map[string]bool, errs *
 	if !ok {
 		return nil
 	}
-	oit, _ := checklist(fw)
+	oit, ok := checklist(fw)
+	if !ok {
+		errs.add(r.Errorf(0, -1, "the %d framework has no OIT (checklist) instrument to score", fw.Year))
+		return nil
+	}
 	allowed := oit.ItemScores
 	scores := map[string]map[string]float64{}
 	firstLine := map[string]int{}
-	for !errs.full() {
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			errs.add(err)
-			break
-		}
+	eachRow(r, errs, func(row tabular.Row) {
 		agency, item, cell := r.Cell(row, cols[0]), strings.ToLower(r.Cell(row, cols[1])), r.Cell(row, cols[2])
 		if !known[agency] {
 			errs.add(r.Errorf(row.Line, cols[0], "agency %q is not in the agencies file", agency))
-			continue
+			return
 		}
 		if ref, ok := fw.OITItem(item); !ok || ref.Instrument != oit {
 			errs.add(r.Errorf(row.Line, cols[1], "unknown OIT item %q in the %d framework", r.Cell(row, cols[1]), fw.Year))
-			continue
+			return
 		}
-		v, err := strconv.ParseFloat(cell, 64)
+		v, err := strconv.ParseFloat(thaiDigits.Replace(cell), 64)
 		if err != nil || !slices.Contains(allowed, v) {
 			errs.add(r.Errorf(row.Line, cols[2], "score %q must be one of %s", cell, formatScores(allowed)))
-			continue
+			return
 		}
 		m := scores[agency]
 		if m == nil {
@@ -60,10 +54,10 @@ func readOIT(path string, fw *framework.Framework, known map[string]bool, errs *
 		}
 		if _, dup := m[item]; dup {
 			errs.add(r.Errorf(row.Line, cols[1], "item %s of agency %q is scored twice", item, agency))
-			continue
+			return
 		}
 		m[item] = v
-	}
+	})
 	if len(errs.List) == 0 {
 		for agency, m := range scores {
 			if missing := missingItems(oit, m); len(missing) > 0 {

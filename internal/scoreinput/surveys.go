@@ -1,8 +1,6 @@
 package scoreinput
 
 import (
-	"errors"
-	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -35,22 +33,29 @@ func mapSurveyColumns(r *tabular.Reader, fw *framework.Framework, l *scoring.Lay
 		return surveyColumns{}, false
 	}
 	sc := surveyColumns{agency: req[0], respondent: req[1], part: -1}
-	if c, ok := r.Column("part"); ok {
+	if c, ok := column(r, "part"); ok {
 		if len(l.Instrument.Parts) == 0 {
 			errs.add(r.Errorf(r.HeaderLine(), c, "%s %d is not collected in parts: remove the part column", l.Instrument.ID, fw.Year))
 		}
 		sc.part = c
 	}
+	seen := map[int]int{} // slot → column, to catch the same item twice ("i2", "I2")
 	for col, name := range r.Header() {
-		if !itemColumn.MatchString(name) {
-			continue
-		}
 		key := strings.ToLower(name)
 		slot, ok := l.Slot(key)
 		if !ok {
-			errs.add(r.Errorf(r.HeaderLine(), col, "%s", unknownItem(fw, l, key)))
+			// A header shaped like an item that is not one of this survey's is a mistake; any
+			// other header is a demographic column and passed over.
+			if itemColumn.MatchString(name) || isFrameworkID(fw, key) {
+				errs.add(r.Errorf(r.HeaderLine(), col, "%s", unknownItem(fw, l, key)))
+			}
 			continue
 		}
+		if first, dup := seen[slot]; dup {
+			errs.add(r.Errorf(r.HeaderLine(), col, "item %s has a second column (first is column %d, %s)", key, first+1, r.Header()[first]))
+			continue
+		}
+		seen[slot] = col
 		sc.items = append(sc.items, itemCol{col: col, slot: slot, options: optionList(l.Items[slot].Question.AnswerType)})
 	}
 	if len(sc.items) == 0 && len(errs.List) == 0 {
@@ -74,7 +79,19 @@ func unknownItem(fw *framework.Framework, l *scoring.Layout, key string) string 
 			return qid + " has sub-items " + strings.Join(q.Question.ItemKeys(), ", ") + " only"
 		}
 	}
+	if ref, ok := fw.OITItem(key); ok {
+		return "item " + key + " belongs to " + ref.Instrument.ID + ", not " + l.Instrument.ID
+	}
 	return "unknown item " + key + " in the " + strconv.Itoa(fw.Year) + " framework"
+}
+
+// isFrameworkID reports whether a header names a question, item or OIT item of the framework,
+// whatever its shape (a custom framework may use ids like "q2a").
+func isFrameworkID(fw *framework.Framework, key string) bool {
+	qid, _, _ := strings.Cut(key, ".")
+	_, q := fw.Question(qid)
+	_, o := fw.OITItem(key)
+	return q || o
 }
 
 func optionList(t *framework.AnswerType) string {
@@ -105,20 +122,12 @@ func readSurvey(path string, fw *framework.Framework, l *scoring.Layout, known m
 	items := make([]float64, len(l.Items))
 	var lastAgency string
 	var last *scoring.Tally
-	for !errs.full() {
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			errs.add(err)
-			break
-		}
+	eachRow(r, errs, func(row tabular.Row) {
 		agency := r.Cell(row, sc.agency)
 		if agency != lastAgency || last == nil {
 			if !known[agency] {
 				errs.add(r.Errorf(row.Line, sc.agency, "agency %q is not in the agencies file", agency))
-				continue
+				return
 			}
 			t, ok := tallies[agency]
 			if !ok {
@@ -130,12 +139,12 @@ func readSurvey(path string, fw *framework.Framework, l *scoring.Layout, known m
 		respondent := r.Cell(row, sc.respondent)
 		if respondent == "" {
 			errs.add(r.Errorf(row.Line, sc.respondent, "respondent id is empty"))
-			continue
+			return
 		}
 		key := agency + "\x1f" + respondent
 		if first, dup := seen[key]; dup {
 			errs.add(r.Errorf(row.Line, sc.respondent, "respondent %q of agency %q appears again (first at %s)", respondent, agency, r.Pos(int(first), -1)))
-			continue
+			return
 		}
 		seen[key] = int32(row.Line)
 		part := 0
@@ -143,17 +152,17 @@ func readSurvey(path string, fw *framework.Framework, l *scoring.Layout, known m
 			p, err := strconv.Atoi(r.Cell(row, sc.part))
 			if err != nil || p < 1 || p > len(l.Instrument.Parts) {
 				errs.add(r.Errorf(row.Line, sc.part, "part %q must be 1–%d", r.Cell(row, sc.part), len(l.Instrument.Parts)))
-				continue
+				return
 			}
 			part = p
 		}
 		if !fillItems(r, row, sc, l, items, errs) {
-			continue
+			return
 		}
 		if err := last.Add(part, items); err != nil {
 			errs.add(r.Errorf(row.Line, -1, "%v", err))
 		}
-	}
+	})
 	return tallies
 }
 

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/openitas/itas/internal/framework"
@@ -255,7 +254,7 @@ func (e *Engine) total(r *Result) {
 			r.Official = false
 		}
 	}
-	if !complete || math.IsNaN(sum) {
+	if !complete {
 		return
 	}
 	r.Total = Of(sum)

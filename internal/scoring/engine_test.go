@@ -262,3 +262,33 @@ func TestRatingUsesInstrumentFloors(t *testing.T) {
 		t.Errorf("got %v, want ดี passed", r)
 	}
 }
+
+func TestAnswerAcceptsSpreadsheetSpellings(t *testing.T) {
+	e := tinyEngine(t)
+	l := e.Layout("IIT")
+	i11, _ := l.Slot("i1.1")
+	i12, _ := l.Slot("i1.2") // negative
+	i2, _ := l.Slot("i2")    // negative yes/no
+	tests := []struct {
+		slot int
+		code string
+		want float64
+		ok   bool
+	}{
+		{i11, "4", 100, true},
+		{i11, "4.00", 100, true}, // a number cell formatted with decimals
+		{i11, " 3 ", 66.67, true},
+		{i12, "1", 100, true},
+		{i2, "YES", 0, true},
+		{i2, "ไม่มี", 100, true},
+		{i11, "4.5", 0, false},
+		{i11, "5", 0, false},
+		{i11, "", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := l.Answer(tt.slot, tt.code)
+		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-9) {
+			t.Errorf("Answer(%s, %q) = %v, %v; want %v, %v", l.Items[tt.slot].Key, tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -2,6 +2,9 @@ package scoring
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
 	"github.com/openitas/itas/internal/framework"
 )
@@ -18,6 +21,8 @@ type Layout struct {
 	Questions []QuestionSpan
 	slots     map[string]int
 	questions map[string]int
+	// codes holds, per slot, every exact spelling of an answer with its score.
+	codes [][]codeScore
 }
 
 // QuestionSpan is a question's run of item slots [First, End) and the index of its indicator
@@ -47,6 +52,7 @@ func NewLayout(fw *framework.Framework, instrumentID string) (*Layout, error) {
 				ref, _ := fw.Item(key)
 				l.slots[key] = len(l.Items)
 				l.Items = append(l.Items, ref)
+				l.codes = append(l.codes, answerCodes(ref))
 			}
 			span.End = len(l.Items)
 			l.questions[q.ID] = len(l.Questions)
@@ -77,8 +83,53 @@ func (l *Layout) PartCount() int {
 }
 
 // Answer converts an answer code given for the item in a slot into the item's score, polarity
-// applied. It reports false when the code is not one of the item's answer options.
+// applied. It reports false when the code is not one of the item's answer options. It is called
+// for every answer of a national year, so the common case — a code spelt exactly as an option
+// or alias — is one scan of a few short strings; only a miss pays for normalising the text (case,
+// stray spaces, a spreadsheet's "4.00").
 func (l *Layout) Answer(slot int, code string) (float64, bool) {
+	for _, c := range l.codes[slot] {
+		if c.code == code {
+			return c.score, true
+		}
+	}
 	it := l.Items[slot]
-	return it.Question.AnswerType.ItemScore(code, it.Negative)
+	if v, ok := it.Question.AnswerType.ItemScore(code, it.Negative); ok {
+		return v, true
+	}
+	if whole, ok := wholeNumber(code); ok {
+		return it.Question.AnswerType.ItemScore(whole, it.Negative)
+	}
+	return 0, false
+}
+
+// codeScore is one accepted spelling of an answer and what it is worth on one item.
+type codeScore struct {
+	code  string
+	score float64
+}
+
+// answerCodes lists every exact spelling an item accepts with its score, polarity applied.
+func answerCodes(it framework.ItemRef) []codeScore {
+	var cs []codeScore
+	for _, o := range it.Question.AnswerType.Options {
+		score := o.Score
+		if it.Negative {
+			score = 100 - o.Score
+		}
+		for _, c := range append([]string{o.Code}, o.Aliases...) {
+			cs = append(cs, codeScore{c, score})
+		}
+	}
+	return cs
+}
+
+// wholeNumber turns a number a spreadsheet formatted with decimals ("4.00", "4.0") into the
+// integer code it stands for ("4").
+func wholeNumber(s string) (string, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || v != math.Trunc(v) || math.Abs(v) > 1e6 {
+		return "", false
+	}
+	return strconv.Itoa(int(v)), true
 }

@@ -7,8 +7,9 @@ package scoring
 
 import (
 	"encoding/json"
-	"math"
 	"strconv"
+
+	"github.com/openitas/itas/internal/framework"
 )
 
 // Score is a score that may be missing: a question nobody answered, an instrument that cannot
@@ -35,7 +36,7 @@ func (s Score) Format() string {
 	if !s.valid {
 		return "-"
 	}
-	return strconv.FormatFloat(math.Round(s.value*100)/100, 'f', 2, 64)
+	return strconv.FormatFloat(framework.Round2(s.value), 'f', 2, 64)
 }
 
 // MarshalJSON writes the score at full precision, or null.

@@ -29,9 +29,6 @@ func NewTally(l *Layout) *Tally {
 	return t
 }
 
-// Layout returns the layout the tally was made for.
-func (t *Tally) Layout() *Layout { return t.layout }
-
 // Add records one respondent. part is 1…n for an instrument collected in parts and 0 (or 1)
 // otherwise. items holds the respondent's item scores (0–100, polarity already applied) by
 // layout slot, NaN for an item left blank. A respondent's question score is the mean of the
