@@ -5,7 +5,7 @@
 # and respondents per second.
 #
 #   scripts/bench-score.sh            1.4 M respondents (8,300 agencies, 0.5 M IIT, 0.9 M EIT)
-#   scripts/bench-score.sh --stress   also 3 M (1.07 M IIT, 1.93 M EIT; ~600 MB of files)
+#   scripts/bench-score.sh --stress   also 3 M (1.07 M IIT, 1.93 M EIT; ~550 MB of files)
 #   scripts/bench-score.sh --runs 5   runs per size (default 3)
 #
 # The target (issue 2) is under 5 s and under 1 GB for 1.4 M on a 2-core machine.

@@ -26,7 +26,7 @@ import (
 //	100k   8,300 agencies,    40,000 IIT,    60,000 EIT   (a quick look)
 //	1.4M   8,300 agencies,   500,000 IIT,   900,000 EIT   (a national year, fiscal 2563)
 //	3M     8,300 agencies, 1,070,000 IIT, 1,930,000 EIT   (stress; runs only when -bench names
-//	       "3M" or ITAS_BENCH_STRESS=1, as it writes about 600 MB of files)
+//	       "3M" or ITAS_BENCH_STRESS=1, as it writes about 550 MB of files)
 //
 // Run: go test ./internal/cli -run '^$' -bench ScoreNationalYear/1.4M -benchtime 3x
 //
