@@ -70,10 +70,16 @@ func (a AnswerType) ItemScore(code string, negative bool) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
+	return o.ScoreFor(negative), true
+}
+
+// ScoreFor returns what the option is worth on an item of the given polarity: its Score on a
+// positively worded item, 100 − Score on a negatively worded one.
+func (o Option) ScoreFor(negative bool) float64 {
 	if negative {
-		return 100 - o.Score, true
+		return 100 - o.Score
 	}
-	return o.Score, true
+	return o.Score
 }
 
 // Option returns the option whose code or alias matches, ignoring case and surrounding space.

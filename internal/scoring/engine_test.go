@@ -100,8 +100,9 @@ func fullInput(t *testing.T, e *Engine, iitRows int) Input {
 		iit = append(iit, map[string]string{"i1.1": "4", "i1.2": "1", "i2": "ไม่มี", "i3": "3"})
 	}
 	eit1 := tally(t, e, "EIT", 1, map[string]string{"e1": "4", "e2": "4"}, map[string]string{"e1": "3", "e2": "4"})
-	eit2 := tally(t, e, "EIT", 2, map[string]string{"e1": "2", "e2": "4"})
-	eit1.Merge(eit2)
+	if err := eit1.Add(2, respondent(t, e.Layout("EIT"), map[string]string{"e1": "2", "e2": "4"})); err != nil {
+		t.Fatal(err)
+	}
 	return Input{
 		Agency:  Agency{Code: "A1", InternalPopulation: 30, ExternalPopulation: 10},
 		Surveys: map[string]SurveyScores{"IIT": tally(t, e, "IIT", 0, iit...).Scores(), "EIT": eit1.Scores()},

@@ -97,7 +97,7 @@ func (l *Layout) Answer(slot int, code string) (float64, bool) {
 	if v, ok := it.Question.AnswerType.ItemScore(code, it.Negative); ok {
 		return v, true
 	}
-	if whole, ok := wholeNumber(code); ok {
+	if whole, ok := integerCode(code); ok {
 		return it.Question.AnswerType.ItemScore(whole, it.Negative)
 	}
 	return 0, false
@@ -113,10 +113,7 @@ type codeScore struct {
 func answerCodes(it framework.ItemRef) []codeScore {
 	var cs []codeScore
 	for _, o := range it.Question.AnswerType.Options {
-		score := o.Score
-		if it.Negative {
-			score = 100 - o.Score
-		}
+		score := o.ScoreFor(it.Negative)
 		for _, c := range append([]string{o.Code}, o.Aliases...) {
 			cs = append(cs, codeScore{c, score})
 		}
@@ -124,9 +121,9 @@ func answerCodes(it framework.ItemRef) []codeScore {
 	return cs
 }
 
-// wholeNumber turns a number a spreadsheet formatted with decimals ("4.00", "4.0") into the
+// integerCode turns a number a spreadsheet formatted with decimals ("4.00", "4.0") into the
 // integer code it stands for ("4").
-func wholeNumber(s string) (string, bool) {
+func integerCode(s string) (string, bool) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || v != math.Trunc(v) || math.Abs(v) > 1e6 {
 		return "", false

@@ -73,18 +73,6 @@ func (t *Tally) partIndex(part int) (int, error) {
 	return part - 1, nil
 }
 
-// Merge adds another tally of the same layout into t, so that respondents can be tallied in
-// parallel and combined.
-func (t *Tally) Merge(o *Tally) {
-	for p := range t.parts {
-		t.parts[p].respondents += o.parts[p].respondents
-		for q := range t.parts[p].sum {
-			t.parts[p].sum[q] += o.parts[p].sum[q]
-			t.parts[p].answered[q] += o.parts[p].answered[q]
-		}
-	}
-}
-
 // Respondents returns the number of respondents over all parts.
 func (t *Tally) Respondents() int {
 	n := 0

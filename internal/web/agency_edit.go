@@ -135,14 +135,24 @@ func (s *Server) agencyCreate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// agencyEdit serves GET /agencies/{code}/edit.
-func (s *Server) agencyEdit(w http.ResponseWriter, r *http.Request) error {
+// editableAgency finds the agency named by the path's {code} and checks that the signed-in
+// account may edit it: every edit path, page or API, goes through this one check.
+func (s *Server) editableAgency(r *http.Request) (agency.Agency, error) {
 	ag, err := s.store.FindAgencyByCode(r.Context(), r.PathValue("code"))
 	if err != nil {
-		return err
+		return agency.Agency{}, err
 	}
 	if !account.CanEditAgency(authOf(r.Context()).Account, ag) {
-		return apperr.Forbidden("", "")
+		return agency.Agency{}, apperr.Forbidden("", "")
+	}
+	return ag, nil
+}
+
+// agencyEdit serves GET /agencies/{code}/edit.
+func (s *Server) agencyEdit(w http.ResponseWriter, r *http.Request) error {
+	ag, err := s.editableAgency(r)
+	if err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "agency_form", s.agencyFormPage(r, false, agencyFormOf(ag), nil))
 	return nil
@@ -150,12 +160,9 @@ func (s *Server) agencyEdit(w http.ResponseWriter, r *http.Request) error {
 
 // agencyUpdate serves POST /agencies/{code}. The code in the path wins over the form's.
 func (s *Server) agencyUpdate(w http.ResponseWriter, r *http.Request) error {
-	old, err := s.store.FindAgencyByCode(r.Context(), r.PathValue("code"))
+	old, err := s.editableAgency(r)
 	if err != nil {
 		return err
-	}
-	if !account.CanEditAgency(authOf(r.Context()).Account, old) {
-		return apperr.Forbidden("", "")
 	}
 	if err := parseForm(w, r); err != nil {
 		return apperr.Wrap(err, apperr.CodeInvalid, "ข้อมูลที่ส่งมาไม่ถูกต้อง", "Malformed form")

@@ -153,12 +153,9 @@ func (s *Server) apiAgencyCreate(w http.ResponseWriter, r *http.Request) error {
 
 // apiAgencyUpdate serves PUT /api/v1/agencies/{code}; the code in the path wins.
 func (s *Server) apiAgencyUpdate(w http.ResponseWriter, r *http.Request) error {
-	old, err := s.store.FindAgencyByCode(r.Context(), r.PathValue("code"))
+	old, err := s.editableAgency(r)
 	if err != nil {
 		return err
-	}
-	if !account.CanEditAgency(authOf(r.Context()).Account, old) {
-		return apperr.Forbidden("", "")
 	}
 	var j AgencyJSON
 	if err := decodeJSON(w, r, &j); err != nil {
