@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/openitas/itas/internal/store"
 )
 
 func TestBackup(t *testing.T) {
@@ -26,7 +29,12 @@ func TestBackup(t *testing.T) {
 	if err := os.Rename(out, filepath.Join(restored, "itas.db")); err != nil {
 		t.Fatal(err)
 	}
-	if stdout, errOut, code := runCLI(t, "migrate", "--data", restored, "--db", ""); code != 0 || !strings.Contains(stdout, "schema version 2") {
+	migrations, err := store.Migrations(store.SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("schema version %d", len(migrations))
+	if stdout, errOut, code := runCLI(t, "migrate", "--data", restored, "--db", ""); code != 0 || !strings.Contains(stdout, want) {
 		t.Fatalf("migrate on the restored copy: exit %d %s %s", code, stdout, errOut)
 	}
 	t.Run("RefusesToOverwrite", func(t *testing.T) {

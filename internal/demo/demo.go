@@ -28,6 +28,9 @@ type Store interface {
 	CreateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
 	CreateAccounts(ctx context.Context, accts []account.Account, by audit.Entry) ([]account.Account, error)
 	CreateYear(ctx context.Context, y assessment.Year, by audit.Entry) error
+	stakeholderStore // stakeholders.go
+	surveyStore      // surveys.go
+	oitStore         // oit.go
 }
 
 // Login is one demo account as `itas serve --demo` prints it.
@@ -65,6 +68,11 @@ func Load(ctx context.Context, st Store, now time.Time) ([]Login, error) {
 	for _, y := range years(now) {
 		if err := st.CreateYear(ctx, y, by); err != nil {
 			return nil, fmt.Errorf("demo.Load: year %d: %w", y.FiscalYear, err)
+		}
+	}
+	for _, load := range []func(context.Context, Store, time.Time) error{loadStakeholders, loadSurveys, loadOIT} {
+		if err := load(ctx, st, now); err != nil {
+			return nil, fmt.Errorf("demo.Load: %w", err)
 		}
 	}
 	return logins, nil
@@ -127,8 +135,9 @@ func accounts(now time.Time) ([]account.Account, []Login) {
 }
 
 // years returns the demo years: fiscal year 2563 with its published calendar, closed, and the
-// current fiscal year on the 2563 framework, open, with registration and stakeholder data
-// open now and the later phases ahead.
+// current fiscal year on the 2563 framework, open, with registration, stakeholder data, IIT
+// and EIT collection and OIT answering open now (NACC's timelines overlap like this too), so
+// that a newcomer can try each of them, and the later phases ahead.
 func years(now time.Time) []assessment.Year {
 	day := func(y int, m time.Month, d int) time.Time {
 		return time.Date(y-thaidate.EraOffset, m, d, 0, 0, 0, 0, thaidate.Location)
@@ -161,10 +170,10 @@ func years(now time.Time) []assessment.Year {
 	}{
 		{assessment.PhaseRegistration, -30, 14},
 		{assessment.PhaseStakeholderData, -10, 40},
-		{assessment.PhaseIITCollection, 41, 120},
-		{assessment.PhaseEITCollection, 41, 120},
-		{assessment.PhaseOITAnswering, 41, 100},
-		{assessment.PhaseOITReview, 101, 150},
+		{assessment.PhaseIITCollection, -5, 60},
+		{assessment.PhaseEITCollection, -5, 60},
+		{assessment.PhaseOITAnswering, -5, 60},
+		{assessment.PhaseOITReview, 61, 150},
 		{assessment.PhaseClarification, 151, 165},
 		{assessment.PhaseProcessing, 166, 185},
 		{assessment.PhasePublication, 186, 200},

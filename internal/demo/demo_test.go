@@ -50,8 +50,8 @@ func TestLoad(t *testing.T) {
 	if err != nil || y.FrameworkYear != FrameworkYear {
 		t.Fatalf("current year %+v (%v)", y, err)
 	}
-	if open := y.OpenPhases(now); len(open) != 2 || open[0] != assessment.PhaseRegistration {
-		t.Errorf("open phases %v, want registration and stakeholder data", open)
+	if open := y.OpenPhases(now); len(open) != 5 || open[0] != assessment.PhaseRegistration || open[4] != assessment.PhaseOITAnswering {
+		t.Errorf("open phases %v, want registration to OIT answering (5)", open)
 	}
 	again, err := Load(ctx, st, now)
 	if err != nil || again != nil {

@@ -109,8 +109,8 @@ func TestAPIAgenciesAndYears(t *testing.T) {
 		Years []YearJSON `json:"years"`
 	}
 	decode(t, e.do(request{method: "GET", path: "/api/v1/years", bearer: e.session("t" + demo.CodeEnergyPS)}), &years)
-	if len(years.Years) != 2 || years.Years[0].FiscalYear != 2570 || len(years.Years[0].OpenPhases) != 2 {
-		t.Errorf("years %+v: want 2570 first with registration and stakeholder data open", years.Years)
+	if len(years.Years) != 2 || years.Years[0].FiscalYear != 2570 || len(years.Years[0].OpenPhases) != 5 {
+		t.Errorf("years %+v: want 2570 first with five phases open", years.Years)
 	}
 	y := years.Years[0]
 	y.Status = "closed"

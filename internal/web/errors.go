@@ -17,7 +17,7 @@ var statusOf = map[apperr.Code]int{
 	apperr.CodeConflict:     http.StatusConflict,
 	apperr.CodeUnauthorized: http.StatusUnauthorized,
 	apperr.CodeForbidden:    http.StatusForbidden,
-	apperr.CodePhaseClosed:  http.StatusConflict,
+	apperr.CodePhaseClosed:  http.StatusForbidden, // the survey API promises 403 for a closed form; 409 means "already answered"
 	apperr.CodeRateLimited:  http.StatusTooManyRequests,
 	apperr.CodeInternal:     http.StatusInternalServerError,
 }
@@ -72,6 +72,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 	if lang == LangEN {
 		msg = apperr.MessageENOf(err)
 	}
+	// The code tells a 403 for a closed phase from a 403 for a missing permission, for
+	// clients and for TestRouteAccess.
+	w.Header().Set("X-Error-Code", string(code))
 	if code == apperr.CodeRateLimited {
 		w.Header().Set("Retry-After", "60")
 	}

@@ -24,6 +24,22 @@ const langCookie = "lang"
 // catalogues maps each language to its messages; see messages_th.go and messages_en.go.
 var catalogues = map[Lang]map[string]string{LangTH: messagesTH, LangEN: messagesEN}
 
+// addMessages adds a feature's messages to the catalogues; features keep their messages in
+// their own messages_*.go files and call it from an init function. A key defined twice is a
+// mistake in the catalogues and panics at start-up.
+func addMessages(th, en map[string]string) {
+	for _, c := range []struct {
+		dst, src map[string]string
+	}{{messagesTH, th}, {messagesEN, en}} {
+		for k, v := range c.src {
+			if _, dup := c.dst[k]; dup {
+				panic("messages: key " + k + " defined twice")
+			}
+			c.dst[k] = v
+		}
+	}
+}
+
 // T returns the message for key in language l, falling back to Thai, then to the key itself so
 // that a missing message shows up on the page instead of an empty string.
 func (l Lang) T(key string) string {

@@ -3,7 +3,21 @@ package web
 // routeTable is every route of the server: its ServeMux pattern, who may use it and its
 // handler. Agency scope is checked again inside the handlers with the account package's
 // permission functions. TestRouteAccess walks this table with every role.
+//
+// Each feature keeps its routes in its own routes_*.go file so that features can grow apart;
+// routeTable joins them.
 func (s *Server) routeTable() []route {
+	var all []route
+	for _, group := range [][]route{
+		s.coreRoutes(), s.stakeholderRoutes(), s.surveyRoutes(), s.trackingRoutes(), s.oitRoutes(),
+	} {
+		all = append(all, group...)
+	}
+	return all
+}
+
+// coreRoutes are the platform's routes: login, profile, agencies, accounts, years, audit.
+func (s *Server) coreRoutes() []route {
 	return []route{
 		{"GET /{$}", public, s.home},
 		{"GET /healthz", public, s.healthz},

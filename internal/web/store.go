@@ -19,6 +19,10 @@ type Store interface {
 	accountStore
 	agencyStore
 	yearStore
+	stakeholderStore // store_stakeholder.go
+	surveyStore      // store_survey.go
+	trackingStore    // store_tracking.go
+	oitStore         // store_oit.go
 	FindAudit(ctx context.Context, f audit.Filter) (audit.Page, error)
 	// AppendAudit records an event that changes no other table (logins, logouts, exports).
 	AppendAudit(ctx context.Context, e audit.Entry) (audit.Entry, error)

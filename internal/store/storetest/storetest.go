@@ -36,6 +36,10 @@ func Run(t *testing.T, open Opener) {
 		{"Sessions", sessionTests},
 		{"Years", yearTests},
 		{"Audit", auditTests},
+		{"Stakeholders", stakeholderTests},
+		{"Surveys", surveyTests},
+		{"Tracking", trackingTests},
+		{"OIT", oitTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

@@ -1,0 +1,6 @@
+package web
+
+// oitRoutes are the routes of the oit feature; see routeTable.
+func (s *Server) oitRoutes() []route {
+	return nil
+}

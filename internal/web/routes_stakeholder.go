@@ -1,0 +1,6 @@
+package web
+
+// stakeholderRoutes are the routes of the stakeholder feature; see routeTable.
+func (s *Server) stakeholderRoutes() []route {
+	return nil
+}

@@ -1,0 +1,6 @@
+package web
+
+// trackingRoutes are the routes of the tracking feature; see routeTable.
+func (s *Server) trackingRoutes() []route {
+	return nil
+}

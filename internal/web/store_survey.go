@@ -1,0 +1,5 @@
+package web
+
+// surveyStore is what the survey feature needs from the store; see Store.
+type surveyStore interface {
+}

@@ -1,0 +1,5 @@
+package web
+
+// trackingStore is what the tracking feature needs from the store; see Store.
+type trackingStore interface {
+}
