@@ -1,2 +1,57 @@
--- 0004: survey links and responses (manual 2.3, 6.4) — filled in by the survey feature.
-SELECT 1;
+-- 0004: survey links and responses (manual 2.3, 2.4, 6.4, 6.6).
+--
+-- Privacy by the shape of the tables: respondent_keys records that someone answered (a keyed
+-- hash of the national ID, scoped to year, agency and survey) and nothing else — no time, no
+-- channel, no id; responses hold the answers with only the day; suggestions hold free text
+-- with only the day. No column joins the three. Rows are written in batches whose order is
+-- shuffled, so that even the physical order of rows links a key to answers only within a batch.
+
+-- survey_links: the public link (and QR code) of an agency's survey in a year. Rotating a
+-- token retires the old row (retired_at) and adds a new one; a retired token tells the
+-- respondent that the link has moved. At most one live link per agency, survey and year.
+CREATE TABLE survey_links (
+	token       TEXT PRIMARY KEY,
+	fiscal_year INTEGER NOT NULL REFERENCES years (fiscal_year) ON DELETE CASCADE,
+	agency_code TEXT NOT NULL REFERENCES agencies (code) ON DELETE CASCADE,
+	survey      TEXT NOT NULL CHECK (survey IN ('iit', 'eit')),
+	created_at  TEXT NOT NULL,
+	retired_at  TEXT
+);
+CREATE UNIQUE INDEX survey_links_live_idx ON survey_links (fiscal_year, agency_code, survey)
+	WHERE retired_at IS NULL;
+
+-- respondent_keys: one row per national ID that has answered a survey of an agency in a year;
+-- the primary key is what enforces "one answer per national ID".
+CREATE TABLE respondent_keys (
+	fiscal_year INTEGER NOT NULL,
+	agency_code TEXT NOT NULL,
+	survey      TEXT NOT NULL,
+	id_hash     BLOB NOT NULL,
+	PRIMARY KEY (fiscal_year, agency_code, survey, id_hash)
+) WITHOUT ROWID;
+
+-- responses: the answers. answers and profile are JSON objects of item key → answer code and
+-- demographic question → option code.
+CREATE TABLE responses (
+	id          INTEGER PRIMARY KEY,
+	fiscal_year INTEGER NOT NULL,
+	agency_code TEXT NOT NULL REFERENCES agencies (code),
+	survey      TEXT NOT NULL CHECK (survey IN ('iit', 'eit')),
+	channel     TEXT NOT NULL,
+	day         TEXT NOT NULL,
+	answers     TEXT NOT NULL,
+	profile     TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX responses_agency_idx ON responses (fiscal_year, agency_code, survey, day);
+
+-- suggestions: respondents' free-text suggestions, shown to the agency as an anonymous list
+-- after collection closes.
+CREATE TABLE suggestions (
+	id          INTEGER PRIMARY KEY,
+	fiscal_year INTEGER NOT NULL,
+	agency_code TEXT NOT NULL REFERENCES agencies (code),
+	survey      TEXT NOT NULL,
+	day         TEXT NOT NULL,
+	text        TEXT NOT NULL
+);
+CREATE INDEX suggestions_agency_idx ON suggestions (fiscal_year, agency_code, survey);
