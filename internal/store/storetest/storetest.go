@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Surveys", surveyTests},
 		{"Tracking", trackingTests},
 		{"OIT", oitTests},
+		{"Evidence", evidenceTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

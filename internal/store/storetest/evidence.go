@@ -1,0 +1,4 @@
+package storetest
+
+// evidenceTests are the conformance tests of the evidence feature.
+var evidenceTests = []test{}
