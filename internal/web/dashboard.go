@@ -69,11 +69,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			if _, data, err := s.findLogo(ctx, ag.Code); err == nil && len(data) > 0 {
 				p.HasLogo = true
 			}
-			accts, err := s.store.FindAccountsByAgency(ctx, ag.Code)
+			y, err := s.openYear(ctx)
+			if err != nil && !apperr.Is(err, apperr.CodeNotFound) {
+				return err
+			}
+			facts, err := s.agencyFacts(ctx, y, ag.Code)
 			if err != nil {
 				return err
 			}
-			p.Progress = assessment.Progress(assessment.Facts{Registered: account.Registered(accts)})
+			p.Progress = assessment.Progress(facts)
 		}
 	}
 	if p.IsCentral {
