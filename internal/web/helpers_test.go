@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -36,7 +37,8 @@ func (c *clock) Add(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// env is a server over a real SQLite store in a temporary directory, loaded with the demo.
+// env is a server over a real store loaded with the demo: SQLite in a temporary directory, or
+// a schema of its own in the PostgreSQL database of ITAS_TEST_PG (see newEnvOn).
 type env struct {
 	t     testing.TB
 	srv   *Server
@@ -44,11 +46,51 @@ type env struct {
 	clock *clock
 }
 
-// mustStore opens and migrates a SQLite store in a temporary directory with the demo loaded.
+// engine names the database a test env runs on.
+type engine string
+
+const (
+	onSQLite   engine = "sqlite"
+	onPostgres engine = "postgres"
+)
+
+// defaultEngine is the database of newEnv: SQLite, or PostgreSQL when ITAS_WEB_PG=1, so that
+// the whole handler suite can be run on PostgreSQL by hand:
+//
+//	eval "$(scripts/pg-test-cluster.sh env)"; ITAS_WEB_PG=1 go test ./internal/web
+func defaultEngine() engine {
+	if os.Getenv("ITAS_WEB_PG") == "1" {
+		return onPostgres
+	}
+	return onSQLite
+}
+
+// mustStore opens and migrates a store on the default engine with the demo loaded.
 func mustStore(tb testing.TB, c *clock) *store.Store {
 	tb.Helper()
+	return mustStoreOn(tb, c, defaultEngine())
+}
+
+// mustStoreOn opens and migrates a store on engine en with the demo loaded: SQLite in a
+// temporary directory, or a fresh schema of the ITAS_TEST_PG database, dropped at the end.
+func mustStoreOn(tb testing.TB, c *clock, en engine) *store.Store {
+	tb.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(tb.TempDir(), "itas.db"))
+	dsn := filepath.Join(tb.TempDir(), "itas.db")
+	if en == onPostgres {
+		var drop func(context.Context) error
+		var err error
+		dsn, drop, err = store.NewPostgresSchema(ctx, postgresDSN(tb))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() {
+			if err := drop(context.Background()); err != nil {
+				tb.Error(err)
+			}
+		})
+	}
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -63,11 +105,33 @@ func mustStore(tb testing.TB, c *clock) *store.Store {
 	return st
 }
 
-// newEnv returns a test server with the given config.
+// postgresDSN returns ITAS_TEST_PG. Without it the test is skipped, except under CI=true,
+// where it fails: the PostgreSQL runs must never be skipped silently in CI.
+func postgresDSN(tb testing.TB) string {
+	tb.Helper()
+	dsn := os.Getenv("ITAS_TEST_PG")
+	if dsn == "" {
+		msg := "ITAS_TEST_PG is not set: no PostgreSQL to test against " +
+			`(eval "$(scripts/pg-test-cluster.sh start)" starts a throwaway one)`
+		if os.Getenv("CI") == "true" {
+			tb.Fatal(msg + "; CI=true, so this is a failure, not a skip")
+		}
+		tb.Skip(msg)
+	}
+	return dsn
+}
+
+// newEnv returns a test server with the given config on the default engine.
 func newEnv(tb testing.TB, cfg Config) *env {
 	tb.Helper()
+	return newEnvOn(tb, cfg, defaultEngine())
+}
+
+// newEnvOn returns a test server with the given config on engine en.
+func newEnvOn(tb testing.TB, cfg Config, en engine) *env {
+	tb.Helper()
 	c := &clock{t: testNow}
-	st := mustStore(tb, c)
+	st := mustStoreOn(tb, c, en)
 	if cfg.RatePerMinute == 0 {
 		cfg.RatePerMinute = 1e6 // the clock stands still: no bucket would ever refill
 	}

@@ -156,7 +156,11 @@ func denied(res *http.Response) bool {
 // TestRouteAccess walks every route with every role and anonymously and checks the outcome
 // against routeAccess.
 func TestRouteAccess(t *testing.T) {
-	e := newEnv(t, Config{})
+	testRouteAccess(t, newEnv(t, Config{}))
+}
+
+// testRouteAccess is TestRouteAccess on the server of e; TestOnPostgres runs it on PostgreSQL.
+func testRouteAccess(t *testing.T, e *env) {
 	seen := map[string]bool{}
 	for _, rt := range e.srv.routes {
 		seen[rt.pattern] = true
