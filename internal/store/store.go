@@ -44,8 +44,9 @@ type Store struct {
 	Now func() time.Time
 
 	dialect Dialect
-	db      *sql.DB // writes (and reads on PostgreSQL)
-	rdb     *sql.DB // reads; on SQLite a separate read-only pool
+	db      *sql.DB     // writes (and reads on PostgreSQL)
+	rdb     *sql.DB     // reads; on SQLite a separate read-only pool
+	submits submitQueue // SubmitResponse's group commit (surveys_submit.go)
 }
 
 // Open connects to the database named by dsn: a "postgres://" or

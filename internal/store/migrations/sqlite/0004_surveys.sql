@@ -3,8 +3,12 @@
 -- Privacy by the shape of the tables: respondent_keys records that someone answered (a keyed
 -- hash of the national ID, scoped to year, agency and survey) and nothing else — no time, no
 -- channel, no id; responses hold the answers with only the day; suggestions hold free text
--- with only the day. No column joins the three. Rows are written in batches whose order is
--- shuffled, so that even the physical order of rows links a key to answers only within a batch.
+-- with only the day. No column joins the three. Rows are written in batches (group commit)
+-- whose order is shuffled, and responses and suggestions get random ids rather than a
+-- sequence, so that neither ids nor the order of rows line a key up with answers beyond the
+-- batch it was written in. (PostgreSQL also keeps each row's writing transaction in its
+-- system column xmin, which the schema cannot hide: there too a key is tied to answers only
+-- as far as to the batch, which under load holds up to 256 responses.)
 
 -- survey_links: the public link (and QR code) of an agency's survey in a year. Rotating a
 -- token retires the old row (retired_at) and adds a new one; a retired token tells the
@@ -31,7 +35,7 @@ CREATE TABLE respondent_keys (
 ) WITHOUT ROWID;
 
 -- responses: the answers. answers and profile are JSON objects of item key → answer code and
--- demographic question → option code.
+-- demographic question → option code. id is random (chosen by the store), not a sequence.
 CREATE TABLE responses (
 	id          INTEGER PRIMARY KEY,
 	fiscal_year INTEGER NOT NULL,
@@ -45,7 +49,7 @@ CREATE TABLE responses (
 CREATE INDEX responses_agency_idx ON responses (fiscal_year, agency_code, survey, day);
 
 -- suggestions: respondents' free-text suggestions, shown to the agency as an anonymous list
--- after collection closes.
+-- after collection closes. id is random, like the responses'.
 CREATE TABLE suggestions (
 	id          INTEGER PRIMARY KEY,
 	fiscal_year INTEGER NOT NULL,
