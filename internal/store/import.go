@@ -12,14 +12,6 @@ import (
 	"github.com/openitas/itas/internal/audit"
 )
 
-// ImportResult tells what UpsertAgencies changed, by agency code in the
-// order of the batch.
-type ImportResult struct {
-	Created   []string
-	Updated   []string
-	Unchanged []string
-}
-
 // UpsertAgencies imports a batch of agencies as one change: every agency
 // is normalised and validated first, and if any is wrong nothing is
 // written; otherwise new codes are created and existing ones updated in
@@ -30,7 +22,7 @@ type ImportResult struct {
 // Errors: Invalid, whose Fields are keyed "<position in the batch, from
 // 1>.<field>" ("3.name"), covering every row; a code repeated in the
 // batch is an error on each repetition.
-func (s *Store) UpsertAgencies(ctx context.Context, batch []agency.Agency, by audit.Entry) (res ImportResult, err error) {
+func (s *Store) UpsertAgencies(ctx context.Context, batch []agency.Agency, by audit.Entry) (res agency.ImportResult, err error) {
 	defer wrap(&err, "store.UpsertAgencies(%d agencies)", len(batch))
 	clean := make([]agency.Agency, len(batch))
 	fields := map[string]string{}
@@ -54,7 +46,7 @@ func (s *Store) UpsertAgencies(ctx context.Context, batch []agency.Agency, by au
 		e.MessageEN = fmt.Sprintf("%d problems in the agency data; nothing was imported", len(fields))
 		return res, e
 	}
-	res = ImportResult{Created: []string{}, Updated: []string{}, Unchanged: []string{}}
+	res = agency.ImportResult{Created: []string{}, Updated: []string{}, Unchanged: []string{}}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		existing, err := findAgenciesByCode(ctx, tx, clean)
 		if err != nil {

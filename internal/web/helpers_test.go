@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -166,8 +167,10 @@ type request struct {
 	method, path string
 	form         url.Values // sent as a form body when not nil
 	json         string     // sent as a JSON body when not ""
-	token        string     // session cookie
-	bearer       string     // Authorization: Bearer
+	raw          []byte     // sent as the body with contentType when not nil
+	contentType  string
+	token        string // session cookie
+	bearer       string // Authorization: Bearer
 	header       http.Header
 }
 
@@ -184,6 +187,9 @@ func (e *env) do(req request) *http.Response {
 	case req.json != "":
 		r = httptest.NewRequest(req.method, req.path, strings.NewReader(req.json))
 		r.Header.Set("Content-Type", "application/json")
+	case req.raw != nil:
+		r = httptest.NewRequest(req.method, req.path, bytes.NewReader(req.raw))
+		r.Header.Set("Content-Type", req.contentType)
 	}
 	for k, vs := range req.header {
 		r.Header[k] = vs

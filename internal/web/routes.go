@@ -37,6 +37,9 @@ func (s *Server) coreRoutes() []route {
 
 		{"GET /agencies", listers, s.agencyList},
 		{"GET /agencies/new", centralOnly, s.agencyNew},
+		{"GET /agencies/import", centralOnly, s.agencyImportForm},
+		{"POST /agencies/import", centralOnly, s.agencyImportSubmit},
+		{"GET /agencies/import/template.xlsx", centralOnly, s.agencyImportTemplate},
 		{"POST /agencies", centralOnly, s.agencyCreate},
 		{"GET /agencies/{code}", anyRole, s.agencyView},
 		{"GET /agencies/{code}/edit", centralOnly, s.agencyEdit},
@@ -62,6 +65,7 @@ func (s *Server) coreRoutes() []route {
 		{"PUT /api/v1/me/profile", profileStep, s.apiProfile},
 		{"GET /api/v1/agencies", listers, s.apiAgencies},
 		{"POST /api/v1/agencies", centralOnly, s.apiAgencyCreate},
+		{"POST /api/v1/agencies/import", centralOnly, s.apiAgencyImport},
 		{"GET /api/v1/agencies/{code}", anyRole, s.apiAgency},
 		{"PUT /api/v1/agencies/{code}", centralOnly, s.apiAgencyUpdate},
 		{"GET /api/v1/agencies/{code}/accounts", accountViewers, s.apiAgencyAccounts},

@@ -54,6 +54,8 @@ type agencyStore interface {
 	FindAgencyByCode(ctx context.Context, code string) (agency.Agency, error)
 	CreateAgency(ctx context.Context, a agency.Agency, by audit.Entry) error
 	UpdateAgency(ctx context.Context, code string, upd agency.Agency, by audit.Entry) error
+	// UpsertAgencies imports a batch as one change, all or nothing; see store.UpsertAgencies.
+	UpsertAgencies(ctx context.Context, batch []agency.Agency, by audit.Entry) (agency.ImportResult, error)
 }
 
 // logoStore is the optional part of the store that keeps agency logos. When the store given to
