@@ -25,27 +25,63 @@ type Target struct {
 	ItemID     string // OIT item id of the framework, e.g. "o1"
 }
 
-// Record is the outcome of fetching one URL once. The evidence feature fills in the fields;
-// this is the contract the OIT screens show.
+// Record is the outcome of fetching one URL once: what the OIT screens show and what the
+// store keeps. Records are never changed once saved.
 type Record struct {
-	ID         int64
-	Target     Target
-	URL        string
-	Reason     Reason
-	FetchedAt  time.Time
-	Status     int      // final HTTP status; 0 when no response came
-	Redirects  []string // every URL visited before FinalURL, in order
-	FinalURL   string
-	Type       string // Content-Type of the final response
-	Size       int64  // bytes of the body (counted up to the size limit)
-	Title      string // <title> of an HTML page, or a PDF's title when known
-	SHA256     string // hex SHA-256 of the body as read
-	Error      string // why the fetch failed, in Thai; "" on success
+	ID        int64
+	Target    Target
+	URL       string // the URL as the agency gave it
+	Reason    Reason
+	FetchedAt time.Time
+	Status    int      // final HTTP status; 0 when no response came
+	Redirects []string // every URL visited before FinalURL, in order (URL first when redirected)
+	FinalURL  string   // where the fetch ended; "" when URL could not be requested at all
+	Type      string   // Content-Type of the final response
+	Size      int64    // bytes of the body as read (at most the read limit)
+	Title     string   // <title> of an HTML page, decoded from its charset; "" otherwise
+	SHA256    string   // hex SHA-256 of the body as read; "" when no body was read
+	// TextSHA256 is what "changed" compares: for HTML the hex SHA-256 of the page's visible
+	// text (tags, attributes, scripts, styles and comments removed, spaces collapsed), so a
+	// rotating CSRF token or script nonce does not count as a change; for anything else the
+	// same as SHA256.
+	TextSHA256 string
+	Error      string // why the fetch failed or is incomplete, in Thai; "" on success
 	Flags      []Flag
-	HasCopy    bool // a copy of the body is kept
-	Truncated  bool // the body was larger than the limit; SHA256 and the copy cover the start
+	HasCopy    bool // a copy of the body is kept (EvidenceCopy in the store)
+	Truncated  bool // the body was larger than the read limit; SHA256 and the copy cover the start
 	ElapsedMS  int64
-	CopyPrefix []byte `json:"-"` // unused by readers; reserved for the store
+	// Copy is the start of the body (at most the copy limit) on its way to the store; readers
+	// of the history get nil and fetch the copy by the record's ID.
+	Copy []byte `json:"-"`
+}
+
+// Has reports whether r carries flag f.
+func (r Record) Has(f Flag) bool {
+	for _, g := range r.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// OK reports whether the fetch ended in a 2xx response whose body was read.
+func (r Record) OK() bool {
+	return r.Status >= 200 && r.Status < 300 && r.SHA256 != ""
+}
+
+// Submitted reports whether a fetch for reason r records what the agency submitted: the
+// executive's confirmation and a clarification reply. Later fetches compare against the
+// latest such record to flag a change.
+func (r Reason) Submitted() bool { return r == ReasonConfirmed || r == ReasonClarified }
+
+// Valid reports whether r is one of the reasons above.
+func (r Reason) Valid() bool {
+	switch r {
+	case ReasonSaved, ReasonConfirmed, ReasonOpened, ReasonClarified:
+		return true
+	}
+	return false
 }
 
 // Flag marks something an assessor should look at.
