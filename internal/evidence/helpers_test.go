@@ -34,7 +34,6 @@ func (s *publicServer) at(host, path string) string {
 	return "http://" + net.JoinHostPort(host, strconv.Itoa(int(s.addr.Port()))) + path
 }
 
-
 // fakeResolver answers host names from a table: each lookup of a host takes the next answer
 // in its list and then keeps repeating the last one, so a test can make the second answer
 // differ from the first (DNS rebinding).
