@@ -3,10 +3,12 @@ package account
 // Filter selects accounts for a listing. The zero Filter selects every
 // account, first page of 50.
 //
-// Role and AgencyCode match exactly when not empty; Query matches a part
-// of the username or the name.
+// Role and AgencyCode match exactly when not empty; Staff, when true,
+// keeps the staff roles (StaffRoles) only; Query matches a part of the
+// username or the name.
 type Filter struct {
 	Role       Role
+	Staff      bool
 	AgencyCode string
 	Query      string
 	Limit      int // 50 when ≤ 0, at most 1000

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/agency"
@@ -131,16 +132,24 @@ func (s *Store) SetDisabled(ctx context.Context, id int64, disabled bool, by aud
 	})
 }
 
-// UpdateAccountScope sets the groups of an assessor or the body of a
-// supervisor account (the other is ignored for each role). Errors:
-// Invalid (including for other roles), NotFound.
+// UpdateAccountScope sets the groups of an assessor (sorted, each once)
+// or the body of a supervisor account (the other is ignored for each
+// role). Setting the scope the account has changes and records nothing.
+// Errors: Invalid (including for other roles), NotFound.
 func (s *Store) UpdateAccountScope(ctx context.Context, id int64, groups []int, supervisor agency.Supervisor, by audit.Entry) (err error) {
 	defer wrap(&err, "store.UpdateAccountScope(%d)", id)
+	groups = account.NormalizeGroups(groups)
 	return s.changeAccount(ctx, id, by, audit.ActionAccountScope, func(tx *sql.Tx, a *account.Account) (bool, error) {
 		switch a.Role {
 		case account.RoleAssessor:
+			if slices.Equal(a.Groups, groups) {
+				return false, nil
+			}
 			a.Groups = groups
 		case account.RoleSupervisor:
+			if a.Supervisor == supervisor {
+				return false, nil
+			}
 			a.Supervisor = supervisor
 		default:
 			return false, apperr.Invalid("บัญชีนี้ไม่มีขอบเขตให้กำหนด", "This account has no scope to set")

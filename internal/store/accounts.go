@@ -192,6 +192,13 @@ func (s *Store) FindAccounts(ctx context.Context, f account.Filter) (page accoun
 	if f.AgencyCode != "" {
 		where = append(where, "agency_code = "+a.add(f.AgencyCode))
 	}
+	if f.Staff {
+		roles := make([]any, len(account.StaffRoles))
+		for i, r := range account.StaffRoles {
+			roles[i] = string(r)
+		}
+		where = append(where, "role IN "+a.list(roles...))
+	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		p := a.add("%" + likeEscape(strings.ToLower(q)) + "%")
 		where = append(where, `(username LIKE `+p+` ESCAPE '\' OR LOWER(name) LIKE `+p+` ESCAPE '\')`)

@@ -252,6 +252,9 @@ var accountTests = []test{
 			{account.Filter{AgencyCode: "6100101"}, "a6100101 t6100101"},
 			{account.Filter{Query: "ADVISER.B"}, "adviser.b"},
 			{account.Filter{Limit: 2, Offset: 1}, "adviser.a adviser.b"},
+			{account.Filter{Staff: true}, "adviser.a adviser.b"},
+			{account.Filter{Staff: true, Query: "t6100"}, ""},
+			{account.Filter{Staff: true, Role: account.RoleAgencyAdmin}, ""},
 		}
 		for _, tt := range tests {
 			page, err := e.s.FindAccounts(e.ctx, tt.f)
@@ -263,6 +266,50 @@ var accountTests = []test{
 			if strings.Join(got, " ") != tt.want {
 				t.Errorf("FindAccounts(%+v) = %v, want %s", tt.f, got, tt.want)
 			}
+		}
+	}},
+	{"ScopeChangesAreRecordedOnce", func(t *testing.T, e *env) {
+		a, err := e.s.CreateAccount(e.ctx, staff("adviser", account.RoleAssessor), by)
+		must(t, err)
+		must(t, e.s.UpdateAccountScope(e.ctx, a.ID, []int{9, 1, 9}, "", by))
+		must(t, e.s.UpdateAccountScope(e.ctx, a.ID, []int{1, 9}, "", by)) // the same groups: no entry
+		got, err := e.s.FindAccountByID(e.ctx, a.ID)
+		must(t, err)
+		if len(got.Groups) != 2 || got.Groups[0] != 1 || got.Groups[1] != 9 {
+			t.Errorf("Groups = %v, want [1 9]", got.Groups)
+		}
+		sv, err := e.s.CreateAccount(e.ctx, staff("dla.staff", account.RoleSupervisor), by)
+		must(t, err)
+		must(t, e.s.UpdateAccountScope(e.ctx, sv.ID, []int{3}, agency.SupervisorSEPO, by)) // groups ignored
+		must(t, e.s.UpdateAccountScope(e.ctx, sv.ID, nil, agency.SupervisorSEPO, by))
+		wantCode(t, e.s.UpdateAccountScope(e.ctx, sv.ID, nil, "nacc", by), apperr.CodeInvalid)
+		got, err = e.s.FindAccountByID(e.ctx, sv.ID)
+		must(t, err)
+		if got.Supervisor != agency.SupervisorSEPO || got.Groups != nil {
+			t.Errorf("supervisor scope = %q, groups %v; want sepo and none", got.Supervisor, got.Groups)
+		}
+		page, err := e.s.FindAudit(e.ctx, audit.Filter{Action: audit.ActionAccountScope})
+		must(t, err)
+		if page.Total != 2 {
+			t.Fatalf("%d scope entries, want 2 (one per real change)", page.Total)
+		}
+		if en := page.Entries[0]; en.Subject != "dla.staff" || !strings.Contains(en.Before, `"dla"`) || !strings.Contains(en.After, `"sepo"`) {
+			t.Errorf("newest scope entry %+v: want dla → sepo", en)
+		}
+	}},
+	{"DisabledAccountHasNoSession", func(t *testing.T, e *env) {
+		a, err := e.s.CreateAccount(e.ctx, staff("adviser", account.RoleAssessor), by)
+		must(t, err)
+		must(t, e.s.SetDisabled(e.ctx, a.ID, true, by))
+		token, sess := account.NewSession(a.ID, e.clock.Now(), 0, 0)
+		must(t, e.s.CreateSession(e.ctx, sess)) // e.g. a login racing the disable
+		_, _, err = e.s.FindSession(e.ctx, account.HashSessionToken(token))
+		wantCode(t, err, apperr.CodeUnauthorized)
+		must(t, e.s.SetDisabled(e.ctx, a.ID, false, by))
+		_, got, err := e.s.FindSession(e.ctx, account.HashSessionToken(token))
+		must(t, err)
+		if got.Username != "adviser" || got.Disabled {
+			t.Errorf("session account after enabling = %+v", got)
 		}
 	}},
 }
