@@ -268,6 +268,29 @@ func DuplicateOf(c Contact, list []Contact) int {
 	return -1
 }
 
+// FirstDuplicate returns the first contact of incoming that is the same person as one of
+// existing or as an earlier one of incoming, and the contact it repeats; ok is false when
+// incoming adds only new people. It takes time linear in the two lists.
+func FirstDuplicate(existing, incoming []Contact) (dup, of Contact, ok bool) {
+	seen := make(map[string]Contact, 2*(len(existing)+len(incoming)))
+	for _, c := range existing {
+		for _, k := range c.dupKeys() {
+			seen[k] = c
+		}
+	}
+	for _, c := range incoming {
+		for _, k := range c.dupKeys() {
+			if o, found := seen[k]; found {
+				return c, o, true
+			}
+		}
+		for _, k := range c.dupKeys() {
+			seen[k] = c
+		}
+	}
+	return Contact{}, Contact{}, false
+}
+
 // ErrDuplicate returns the Conflict error for a contact that is already in the list, with a
 // message on the field that makes it a duplicate.
 func ErrDuplicate(c, existing Contact) error {

@@ -194,6 +194,50 @@ func (d Data) Record(k Kind) Record {
 	return d.Internal
 }
 
+// ContactFilter pages through a sample list, in the order the contacts were added.
+type ContactFilter struct {
+	Limit  int // at most this many; 0 or less means all
+	Offset int
+}
+
+// ContactPage is one page of a sample list and how many contacts the list holds.
+type ContactPage struct {
+	Contacts []Contact
+	Total    int
+}
+
+// The actions the audit log records for stakeholder data.
+const (
+	AuditPopulation    = "stakeholder.population"     // the count or estimate changed
+	AuditSubmit        = "stakeholder.submit"         // ยื่นขออนุมัติ
+	AuditApprove       = "stakeholder.approve"        // อนุมัติ
+	AuditReturn        = "stakeholder.return"         // ตีกลับ
+	AuditContactAdd    = "stakeholder.contact_add"    // a sample stakeholder added
+	AuditContactUpdate = "stakeholder.contact_update" // … changed
+	AuditContactDelete = "stakeholder.contact_delete" // … removed
+	AuditContactImport = "stakeholder.contact_import" // a file imported (one entry besides each add)
+)
+
+// AuditActions lists the audit actions above.
+var AuditActions = []string{
+	AuditPopulation, AuditSubmit, AuditApprove, AuditReturn,
+	AuditContactAdd, AuditContactUpdate, AuditContactDelete, AuditContactImport,
+}
+
+// AuditActionOf returns the audit action recording a, "" for ActionEdit (recorded by what
+// was edited).
+func AuditActionOf(a Action) string {
+	switch a {
+	case ActionSubmit:
+		return AuditSubmit
+	case ActionApprove:
+		return AuditApprove
+	case ActionReturn:
+		return AuditReturn
+	}
+	return ""
+}
+
 // Counts are an agency's APPROVED populations, which set its minimum samples; a kind not
 // approved counts 0, "not known yet".
 type Counts struct {
