@@ -32,6 +32,10 @@ type Config struct {
 	RatePerMinute float64
 	// LoginPerMinute is the login attempts allowed per address and per username; default 10.
 	LoginPerMinute float64
+	// SurveyPostsPerMinute is the public survey submissions (form steps and API calls) and
+	// agency searches allowed per client address; default 120. It is generous because a whole
+	// office of staff may answer the IIT from behind one address; a load test raises it.
+	SurveyPostsPerMinute float64
 	// ShutdownTimeout bounds graceful shutdown; default 10 seconds.
 	ShutdownTimeout time.Duration
 }
@@ -53,6 +57,9 @@ func (c Config) withDefaults() Config {
 	if c.LoginPerMinute == 0 {
 		c.LoginPerMinute = 10
 	}
+	if c.SurveyPostsPerMinute == 0 {
+		c.SurveyPostsPerMinute = 120
+	}
 	if c.ShutdownTimeout == 0 {
 		c.ShutdownTimeout = 10 * time.Second
 	}
@@ -66,6 +73,8 @@ type Server struct {
 	logos logoStore // nil when the store keeps no logos
 	log   *slog.Logger
 	now   func() time.Time
+	// secret keys the respondent hashes and sealed values of the survey pages (survey.go).
+	secret []byte
 
 	assets    *assets
 	templates map[Lang]map[string]*pageTemplate
@@ -85,6 +94,10 @@ type Deps struct {
 	Log *slog.Logger
 	// Now is the clock; nil means time.Now. Tests inject a fixed clock.
 	Now func() time.Time
+	// Secret keys the hash that stands in for a respondent's national ID (at least 32 bytes,
+	// the same on every server and for the whole year); nil means a random one for this
+	// process only, which suits tests but would let people answer again after a restart.
+	Secret []byte
 }
 
 // New builds a server: it loads the static assets and parses every template, failing fast on
@@ -93,7 +106,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if deps.Store == nil {
 		return nil, errors.New("web.New: no store")
 	}
-	s := &Server{cfg: cfg.withDefaults(), store: deps.Store, log: deps.Log, now: deps.Now}
+	s := &Server{cfg: cfg.withDefaults(), store: deps.Store, log: deps.Log, now: deps.Now, secret: deps.Secret}
 	s.logos, _ = deps.Store.(logoStore)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+
+	"github.com/openitas/itas/internal/apperr"
+	"github.com/openitas/itas/internal/survey"
+	"github.com/openitas/itas/internal/thaidate"
+)
+
+// maxResponseBytes bounds the body of a JSON response: a complete IIT with the longest
+// suggestion is about 25 KB.
+const maxResponseBytes = 1 << 20
+
+// ResponseJSON is the body of POST /api/v1/s/{token}/responses: the same submission as the
+// respondent's form, for kiosks and apps. Item keys and answer codes are those of `itas
+// score` files; an answer may be a JSON number (4) or string ("4", "ไม่มี").
+type ResponseJSON struct {
+	NationalID flexString            `json:"national_id"`
+	Answers    map[string]flexString `json:"answers"`
+	Profile    map[string]string     `json:"profile,omitempty"`
+	Comment    string                `json:"comment,omitempty"`
+}
+
+// ReceiptJSON is the answer to a stored response: nothing that identifies the respondent,
+// and the day only.
+type ReceiptJSON struct {
+	Status     string `json:"status"` // "stored"
+	FiscalYear int    `json:"fiscal_year"`
+	AgencyCode string `json:"agency_code"`
+	Survey     string `json:"survey"`
+	Day        string `json:"day"` // in Bangkok, 2006-01-02
+}
+
+// flexString is a JSON string or number, kept as its text.
+type flexString string
+
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*f = flexString(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return fmt.Errorf("want a string or a number, got %s", b)
+	}
+	*f = flexString(n.String())
+	return nil
+}
+
+// apiRespond serves POST /api/v1/s/{token}/responses: 201 stored, 409 already answered, 422
+// invalid (with the fields at fault), 403 closed, 404 unknown or moved link, 413 body over
+// 1 MB, 429 rate-limited.
+func (h *surveys) apiRespond(w http.ResponseWriter, r *http.Request) error {
+	if !h.public.allow(h.clientAddr(r)) {
+		return errSurveyRate()
+	}
+	rv, err := h.resolve(r.Context(), r.PathValue("token"))
+	if err != nil {
+		return err
+	}
+	l := rv.link
+	if l.Retired() {
+		return apperr.NotFound("ลิงก์แบบสำรวจนี้ถูกเปลี่ยนแล้ว กรุณาขอลิงก์ใหม่จากหน่วยงาน",
+			"This survey link has moved; ask the agency for the new one")
+	}
+	if err := h.checkOpen(rv); err != nil {
+		return err
+	}
+	var body ResponseJSON
+	if err := decodeResponse(w, r, &body); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeJSON(w, http.StatusRequestEntityTooLarge, apiError{Error: apiErrorBody{Code: apperr.CodeInvalid,
+				Message: msgOf(requestLang(r), errResponseTooLarge())}})
+			return nil
+		}
+		return err
+	}
+	f, err := h.form(rv.year.FrameworkYear, l.Survey)
+	if err != nil {
+		return err
+	}
+	answers := make(map[string]string, len(body.Answers))
+	for k, v := range body.Answers {
+		answers[k] = string(v)
+	}
+	id, idErr := survey.ParseNationalID(string(body.NationalID))
+	clean, checkErr := f.Check(answers, body.Profile, body.Comment)
+	if err := apperr.Join(idErr, checkErr); err != nil {
+		return err
+	}
+	now := h.now()
+	err = h.store.SubmitResponse(r.Context(), survey.Submission{
+		Response: survey.Response{
+			FiscalYear: l.FiscalYear, AgencyCode: l.AgencyCode, Survey: l.Survey, Channel: survey.ChannelAPI,
+			Day: now, Answers: clean.Answers, Profile: clean.Profile,
+		},
+		IDHash:     h.hasher.Hash(l.FiscalYear, l.AgencyCode, l.Survey, id),
+		Suggestion: clean.Suggestion,
+	})
+	if apperr.Is(err, apperr.CodeConflict) {
+		return errAlreadyAnswered()
+	}
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, ReceiptJSON{
+		Status: "stored", FiscalYear: l.FiscalYear, AgencyCode: l.AgencyCode, Survey: l.Survey,
+		Day: now.In(thaidate.Location).Format("2006-01-02"),
+	})
+	return nil
+}
+
+// decodeResponse reads the JSON body as decodeJSON does, with the survey's size limit, and
+// returns the *http.MaxBytesError itself when the body is too large.
+func decodeResponse(w http.ResponseWriter, r *http.Request, v *ResponseJSON) error {
+	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct != "application/json" {
+		return apperr.Invalid("คำขอต้องเป็น JSON (Content-Type: application/json)", "The body must be JSON (Content-Type: application/json)")
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxResponseBytes))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		switch err2 := dec.Decode(&struct{}{}); {
+		case errors.As(err2, new(*http.MaxBytesError)):
+			err = err2
+		case !errors.Is(err2, io.EOF):
+			err = errors.New("trailing data after the JSON object")
+		}
+	}
+	var tooBig *http.MaxBytesError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &tooBig):
+		return tooBig
+	}
+	return apperr.Wrap(err, apperr.CodeInvalid, "ข้อมูล JSON ไม่ถูกต้อง", "Malformed JSON: "+err.Error())
+}
+
+func errResponseTooLarge() error {
+	return apperr.Invalid("ข้อมูลที่ส่งมามีขนาดเกิน 1 MB", "The body is larger than 1 MB")
+}
