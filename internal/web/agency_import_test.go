@@ -96,10 +96,12 @@ func countAgencies(t *testing.T, e *env) int {
 	return n
 }
 
-func TestAgencyImport(t *testing.T) {
+func TestAgencyImport(t *testing.T) { testAgencyImport(t, defaultEngine()) }
+
+func testAgencyImport(t *testing.T, en engine) {
 	for _, format := range []string{"csv", "xlsx"} {
 		t.Run(format, func(t *testing.T) {
-			e := newEnv(t, Config{})
+			e := newEnvOn(t, Config{}, en)
 			tok := e.session("admin")
 			data := csvFile(t, goodImport)
 			if format == "xlsx" {
@@ -156,8 +158,10 @@ var badImport = [][]string{
 	{"7000006", "กรมทดสอบสอง", "", "department", "", "", "", "", "ftp://bad.example"},
 }
 
-func TestAgencyImportProblems(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestAgencyImportProblems(t *testing.T) { testAgencyImportProblems(t, defaultEngine()) }
+
+func testAgencyImportProblems(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	tok := e.session("admin")
 	n := countAgencies(t, e)
 	t.Run("XLSXCells", func(t *testing.T) {
@@ -322,8 +326,10 @@ func TestAgencyImportTemplate(t *testing.T) {
 	}
 }
 
-func TestAPIAgencyImport(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestAPIAgencyImport(t *testing.T) { testAPIAgencyImport(t, defaultEngine()) }
+
+func testAPIAgencyImport(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	tok := e.session("admin")
 	t.Run("RawCSV", func(t *testing.T) {
 		res := e.do(request{method: "POST", path: "/api/v1/agencies/import", bearer: tok, raw: csvFile(t, goodImport), contentType: "text/csv; charset=utf-8"})

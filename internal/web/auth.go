@@ -54,6 +54,7 @@ func navFor(r account.Role, path string) []NavItem {
 	case account.RoleCentralAdmin:
 		items = append(items,
 			NavItem{Href: "/agencies", Key: "nav.agencies"},
+			NavItem{Href: "/staff", Key: "nav.staff"},
 			NavItem{Href: "/years", Key: "nav.years"},
 			NavItem{Href: "/audit", Key: "nav.audit"})
 	case account.RoleAssessor, account.RoleSupervisor:

@@ -11,4 +11,11 @@ func TestOnPostgres(t *testing.T) {
 	t.Run("RouteAccess", func(t *testing.T) {
 		testRouteAccess(t, newEnvOn(t, Config{}, onPostgres))
 	})
+	for name, test := range map[string]func(*testing.T, engine){
+		"AgencyImport": testAgencyImport, "AgencyImportProblems": testAgencyImportProblems,
+		"APIAgencyImport": testAPIAgencyImport, "StaffCreate": testStaffCreate, "StaffScope": testStaffScope,
+		"DisableAccount": testDisableAccount, "APIStaff": testAPIStaff,
+	} {
+		t.Run(name, func(t *testing.T) { test(t, onPostgres) })
+	}
 }

@@ -47,6 +47,10 @@ type accountStore interface {
 	UpdateProfile(ctx context.Context, id int64, p account.Profile, by audit.Entry) error
 	// ResetAccount gives the account a one-time password, ends its sessions and returns it.
 	ResetAccount(ctx context.Context, id int64, by audit.Entry) (password string, err error)
+	FindAccounts(ctx context.Context, f account.Filter) (account.Page, error)
+	// SetDisabled disables (ending its sessions) or enables the account.
+	SetDisabled(ctx context.Context, id int64, disabled bool, by audit.Entry) error
+	UpdateAccountScope(ctx context.Context, id int64, groups []int, supervisor agency.Supervisor, by audit.Entry) error
 }
 
 type agencyStore interface {
