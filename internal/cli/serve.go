@@ -2,8 +2,11 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/openitas/itas/internal/demo"
 	"github.com/openitas/itas/internal/store"
+	"github.com/openitas/itas/internal/survey"
 	"github.com/openitas/itas/internal/web"
 )
 
@@ -20,10 +24,14 @@ func init() {
 	register("migrate", "apply the database migrations and exit", runMigrate)
 }
 
-const serveUsage = `serve [--addr 127.0.0.1:8080] [--data ./itas-data | --db postgres://…] [--demo]
+const serveUsage = `serve [--addr 127.0.0.1:8080] [--data ./itas-data | --db postgres://…] [--secret-file FILE] [--demo]
 
 With no --db (and no ITAS_DB) the data live in an embedded SQLite database in the --data
-directory, created if missing. Migrations run on start.`
+directory, created if missing. Migrations run on start.
+
+The server secret keys the hash that stands in for survey respondents' national IDs. With
+SQLite it is --secret-file (or ITAS_SECRET_FILE), else <data>/secret.key, created on first
+start. With PostgreSQL a secret file is required: every server must hash with the same secret.`
 
 // dbOptions are the database flags shared by serve and migrate.
 type dbOptions struct {
@@ -77,11 +85,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		cfg        web.Config
 		loadDemo   bool
 		trustProxy bool
+		secretFile string
 	)
 	fs := newFlags(env, "serve", serveUsage)
 	fs.StringVar(&cfg.Addr, "addr", envOr("ITAS_ADDR", "127.0.0.1:8080"), "address to listen on (default $ITAS_ADDR)")
 	o.flags(fs)
 	fs.BoolVar(&loadDemo, "demo", false, "on an empty database, load a demo year with demo accounts")
+	fs.StringVar(&secretFile, "secret-file", os.Getenv("ITAS_SECRET_FILE"), "file of the server secret, at least 32 bytes (default $ITAS_SECRET_FILE; with SQLite <data>/secret.key)")
 	fs.BoolVar(&trustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (behind a reverse proxy only)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure even on plain HTTP (TLS ends at a proxy)")
 	fs.DurationVar(&cfg.SessionIdle, "session-idle", 30*time.Minute, "session idle timeout")
@@ -94,6 +104,10 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	cfg.TrustProxy = trustProxy
 	log := newLogger(env.Stderr)
+	secret, err := loadSecret(secretFile, o, log)
+	if err != nil {
+		return err
+	}
 	st, where, err := o.open(ctx, log)
 	if err != nil {
 		return err
@@ -106,7 +120,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	srv, err := web.New(cfg, web.Deps{Store: st, Log: log})
+	srv, err := web.New(cfg, web.Deps{Store: st, Log: log, Secret: secret})
 	if err != nil {
 		return err
 	}
@@ -159,4 +173,49 @@ func envOr(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// loadSecret returns the server secret: the bytes of secretFile when given; otherwise, for
+// SQLite, <data>/secret.key, created with 32 random bytes (mode 0600) on first start and read
+// on every later one. PostgreSQL needs the file: servers that share a database must share the
+// secret, or the same national ID would hash differently on each and could answer twice, and a
+// secret made on one machine's disk would be lost with it.
+func loadSecret(secretFile string, o dbOptions, log *slog.Logger) ([]byte, error) {
+	if secretFile == "" && o.dsn != "" {
+		return nil, usageError("with PostgreSQL, give --secret-file (or ITAS_SECRET_FILE): every server must use the same secret")
+	}
+	if secretFile == "" {
+		secretFile = filepath.Join(o.data, "secret.key")
+		if err := os.MkdirAll(o.data, 0o750); err != nil {
+			return nil, fmt.Errorf("data directory: %w", err)
+		}
+		b := make([]byte, survey.MinSecretBytes)
+		_, _ = rand.Read(b)
+		f, err := os.OpenFile(secretFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		switch {
+		case err == nil:
+			_, werr := f.Write(b)
+			if cerr := f.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil {
+				os.Remove(secretFile)
+				return nil, fmt.Errorf("server secret: %w", werr)
+			}
+			log.Info("created the server secret", "file", secretFile)
+		case !errors.Is(err, fs.ErrExist):
+			return nil, fmt.Errorf("server secret: %w", err)
+		}
+	}
+	secret, err := os.ReadFile(secretFile)
+	if err != nil {
+		return nil, fmt.Errorf("server secret: %w", err)
+	}
+	if len(secret) < survey.MinSecretBytes {
+		return nil, fmt.Errorf("server secret %s: %d bytes, need at least %d", secretFile, len(secret), survey.MinSecretBytes)
+	}
+	if st, err := os.Stat(secretFile); err == nil && st.Mode().Perm()&0o077 != 0 {
+		log.Warn("the server secret can be read by other users; chmod 600 it", "file", secretFile)
+	}
+	return secret, nil
 }
