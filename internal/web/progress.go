@@ -21,6 +21,9 @@ func (s *Server) agencyFacts(ctx context.Context, y assessment.Year, code string
 		return f, nil
 	}
 	// Stakeholder data: InternalDataApproved, ExternalDataApproved, IITMinimum, EITMinimum.
+	if err := s.stakeholderFacts(ctx, y, code, &f); err != nil {
+		return f, err
+	}
 	// Surveys: IITResponses, EITResponses.
 	// OIT: OITSubmitted, OITApproved.
 	return f, nil
