@@ -20,36 +20,37 @@ const (
 
 // Target names the OIT answer a URL was given for.
 type Target struct {
-	FiscalYear int
-	AgencyCode string
-	ItemID     string // OIT item id of the framework, e.g. "o1"
+	FiscalYear int    `json:"fiscal_year"`
+	AgencyCode string `json:"agency_code"`
+	ItemID     string `json:"item_id"` // OIT item id of the framework, e.g. "o1"
 }
 
 // Record is the outcome of fetching one URL once: what the OIT screens show and what the
-// store keeps. Records are never changed once saved.
+// store keeps. Records are never changed once saved. When HasCopy, the kept body downloads
+// from /evidence/{ID}/copy. The JSON names are those of the API.
 type Record struct {
-	ID        int64
-	Target    Target
-	URL       string // the URL as the agency gave it
-	Reason    Reason
-	FetchedAt time.Time
-	Status    int      // final HTTP status; 0 when no response came
-	Redirects []string // every URL visited before FinalURL, in order (URL first when redirected)
-	FinalURL  string   // where the fetch ended; "" when URL could not be requested at all
-	Type      string   // Content-Type of the final response
-	Size      int64    // bytes of the body as read (at most the read limit)
-	Title     string   // <title> of an HTML page, decoded from its charset; "" otherwise
-	SHA256    string   // hex SHA-256 of the body as read; "" when no body was read
+	ID        int64     `json:"id"`
+	Target    Target    `json:"target"`
+	URL       string    `json:"url"` // the URL as the agency gave it
+	Reason    Reason    `json:"reason"`
+	FetchedAt time.Time `json:"fetched_at"`
+	Status    int       `json:"status"`       // final HTTP status; 0 when no response came
+	Redirects []string  `json:"redirects"`    // every URL visited before FinalURL, in order (URL first when redirected)
+	FinalURL  string    `json:"final_url"`    // where the fetch ended; "" when URL could not be requested at all
+	Type      string    `json:"content_type"` // Content-Type of the final response
+	Size      int64     `json:"size"`         // bytes of the body as read (at most the read limit)
+	Title     string    `json:"title"`        // <title> of an HTML page or a PDF's /Title, decoded; "" otherwise
+	SHA256    string    `json:"sha256"`       // hex SHA-256 of the body as read; "" when no body was read
 	// TextSHA256 is what "changed" compares: for HTML the hex SHA-256 of the page's visible
 	// text (tags, attributes, scripts, styles and comments removed, spaces collapsed), so a
 	// rotating CSRF token or script nonce does not count as a change; for anything else the
 	// same as SHA256.
-	TextSHA256 string
-	Error      string // why the fetch failed or is incomplete, in Thai; "" on success
-	Flags      []Flag
-	HasCopy    bool // a copy of the body is kept (EvidenceCopy in the store)
-	Truncated  bool // the body was larger than the read limit; SHA256 and the copy cover the start
-	ElapsedMS  int64
+	TextSHA256 string `json:"text_sha256"`
+	Error      string `json:"error"` // why the fetch failed or is incomplete, in Thai; "" on success
+	Flags      []Flag `json:"flags"`
+	HasCopy    bool   `json:"has_copy"`  // a copy of the body is kept (EvidenceCopy in the store)
+	Truncated  bool   `json:"truncated"` // the body was larger than the read limit; SHA256 and the copy cover the start
+	ElapsedMS  int64  `json:"elapsed_ms"`
 	// Copy is the start of the body (at most the copy limit) on its way to the store; readers
 	// of the history get nil and fetch the copy by the record's ID.
 	Copy []byte `json:"-"`

@@ -198,6 +198,7 @@ func scanEvidence(row interface{ Scan(...any) error }) (evidence.Record, error) 
 	if err := json.Unmarshal([]byte(redirects), &r.Redirects); err != nil {
 		return r, err
 	}
+	r.Flags = []evidence.Flag{} // an empty list rather than null in JSON
 	if flags != "" {
 		for _, f := range strings.Split(flags, ",") {
 			r.Flags = append(r.Flags, evidence.Flag(f))

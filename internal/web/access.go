@@ -37,6 +37,9 @@ var (
 	auditReaders = access{roles: []account.Role{account.RoleCentralAdmin, account.RoleAgencyAdmin, account.RoleAgencyExecutive}}
 	// centralOnly: NACC central administrators.
 	centralOnly = access{roles: []account.Role{account.RoleCentralAdmin}}
+	// evidenceReaders: the roles that see OIT evidence records and kept copies, each within
+	// its scope: central admins, assessors and the agency itself.
+	evidenceReaders = access{roles: []account.Role{account.RoleCentralAdmin, account.RoleAssessor, account.RoleAgencyAdmin, account.RoleAgencyExecutive}}
 	// logoUpload: an agency's administrator, also before the profile is complete.
 	logoUpload = access{roles: []account.Role{account.RoleAgencyAdmin}, setup: true}
 )

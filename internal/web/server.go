@@ -38,6 +38,9 @@ type Config struct {
 	SurveyPostsPerMinute float64
 	// ShutdownTimeout bounds graceful shutdown; default 10 seconds.
 	ShutdownTimeout time.Duration
+	// EvidenceAllowLoopback lets the OIT evidence fetcher connect to loopback addresses. Tests
+	// only (their sites run on 127.0.0.1); the serve command has no flag for it.
+	EvidenceAllowLoopback bool
 }
 
 // withDefaults returns c with zero fields replaced by their defaults.
@@ -85,6 +88,9 @@ type Server struct {
 	loginAddr  *limiter // login attempts per client address
 	loginUser  *limiter // login attempts per username
 	perAccount *limiter // authenticated requests per account
+
+	// evidence fetches OIT evidence URLs in the background (evidence.go); Run stops it.
+	evidence *evidenceCapture
 }
 
 // Deps are what the server needs from the rest of the program.
@@ -114,6 +120,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.evidence = s.newEvidenceCapture()
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web.New: %w", err)
@@ -157,6 +164,7 @@ func (s *Server) buildHandler() http.Handler {
 // waiting up to Config.ShutdownTimeout for requests in flight. ready, if not nil, is called
 // with the bound address once the server listens.
 func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
+	defer s.evidence.stop()
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("web.Run: %w", err)

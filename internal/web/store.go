@@ -23,6 +23,7 @@ type Store interface {
 	surveyStore      // store_survey.go
 	trackingStore    // store_tracking.go
 	oitStore         // store_oit.go
+	evidenceStore    // evidence_store.go
 	FindAudit(ctx context.Context, f audit.Filter) (audit.Page, error)
 	// AppendAudit records an event that changes no other table (logins, logouts, exports).
 	AppendAudit(ctx context.Context, e audit.Entry) (audit.Entry, error)
