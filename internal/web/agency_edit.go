@@ -6,7 +6,6 @@ import (
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/apperr"
-	"github.com/openitas/itas/internal/assessment"
 )
 
 // AgencyPage shows one agency: its record, accounts and progress.
@@ -20,7 +19,7 @@ type AgencyPage struct {
 	CanManage      bool
 	HasLogo        bool
 	Registered     bool
-	Progress       []assessment.StepStatus
+	Progress       AgencyProgress
 }
 
 // AgencyFormPage is the agency create and edit form.
@@ -66,7 +65,9 @@ func (s *Server) agencyView(w http.ResponseWriter, r *http.Request) error {
 		p.Accounts = accts
 	}
 	p.Registered = account.Registered(accts)
-	p.Progress = assessment.Progress(assessment.Facts{Registered: p.Registered})
+	if p.Progress, err = s.agencyProgress(r.Context(), ag.Code); err != nil {
+		return err
+	}
 	if _, data, err := s.findLogo(r.Context(), ag.Code); err == nil && len(data) > 0 {
 		p.HasLogo = true
 	}

@@ -124,13 +124,31 @@ func (s *Server) apiAgencies(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// apiAgency serves GET /api/v1/agencies/{code}.
+// AgencyDetailJSON is one agency with whether it has registered and its progress through
+// the current year's steps.
+type AgencyDetailJSON struct {
+	AgencyJSON
+	Registered bool         `json:"registered"`
+	Progress   ProgressJSON `json:"progress"`
+}
+
+// apiAgency serves GET /api/v1/agencies/{code}: the agency and its progress, to everyone
+// who may view the agency.
 func (s *Server) apiAgency(w http.ResponseWriter, r *http.Request) error {
 	ag, err := s.viewableAgency(r, r.PathValue("code"))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, agencyJSON(ag))
+	accts, err := s.store.FindAccountsByAgency(r.Context(), ag.Code)
+	if err != nil {
+		return err
+	}
+	prog, err := s.agencyProgress(r.Context(), ag.Code)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, AgencyDetailJSON{AgencyJSON: agencyJSON(ag), Registered: account.Registered(accts),
+		Progress: progressJSON(requestLang(r), prog)})
 	return nil
 }
 

@@ -24,7 +24,7 @@ type DashboardPage struct {
 	AgencyCount    int
 	Year           *assessment.Year
 	Phases         []PhaseRow
-	Progress       []assessment.StepStatus
+	Progress       *AgencyProgress // the agency's, for an agency account
 }
 
 // PhaseRow is one phase of the current year as the dashboard shows it.
@@ -69,15 +69,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			if _, data, err := s.findLogo(ctx, ag.Code); err == nil && len(data) > 0 {
 				p.HasLogo = true
 			}
-			y, err := s.openYear(ctx)
-			if err != nil && !apperr.Is(err, apperr.CodeNotFound) {
-				return err
-			}
-			facts, err := s.agencyFacts(ctx, y, ag.Code)
+			prog, err := s.agencyProgress(ctx, ag.Code)
 			if err != nil {
 				return err
 			}
-			p.Progress = assessment.Progress(facts)
+			p.Progress = &prog
 		}
 	}
 	if p.IsCentral {

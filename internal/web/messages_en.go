@@ -256,6 +256,10 @@ var messagesEN = map[string]string{
 	"account.disabled":              "The account has been disabled",
 	"account.enabled":               "The account has been enabled",
 	"audit.action.account.scope":    "Scope changed",
+	"progress.step":                 "Step",
+	"progress.state":                "State",
+	"progress.unofficial":           "Required steps are missing: unless they are done in time, the result will be unofficial and marked \"*\" (manual, caution #5)",
+	"progress.official":             "Every required step is done",
 }
 
 // fieldMessagesEN gives the English of the Thai per-field messages that the domain packages

@@ -268,4 +268,8 @@ var messagesTH = map[string]string{
 	"account.disabled":            "ระงับบัญชีเรียบร้อยแล้ว",
 	"account.enabled":             "เปิดใช้บัญชีเรียบร้อยแล้ว",
 	"audit.action.account.scope":  "เปลี่ยนขอบเขตงาน",
+	"progress.step":               "ขั้นตอน",
+	"progress.state":              "สถานะ",
+	"progress.unofficial":         "ยังมีขั้นตอนที่จำเป็นไม่ครบ หากไม่ครบตามกำหนด ผลการประเมินจะไม่เป็นทางการและแสดงเครื่องหมาย \"*\" (ข้อควรระวัง #5)",
+	"progress.official":           "ดำเนินการครบทุกขั้นตอนที่จำเป็นแล้ว",
 }
