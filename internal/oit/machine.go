@@ -8,6 +8,7 @@ import (
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/assessment"
+	"github.com/openitas/itas/internal/audit"
 )
 
 // Action is one step of the workflow.
@@ -90,6 +91,13 @@ func (t Transition) Next(s Status) Status {
 		return s
 	}
 	return t.To
+}
+
+// Step is one command and who takes it (the audit template naming the account, its role and
+// address), for replaying a record's history in one go (the demo, a past year's import).
+type Step struct {
+	Cmd Command
+	By  audit.Entry
 }
 
 // Actor is who takes an action.
