@@ -20,7 +20,7 @@ type publicServer struct {
 	addr netip.AddrPort
 }
 
-func newPublicServer(t *testing.T, h http.Handler) *publicServer {
+func newPublicServer(t testing.TB, h http.Handler) *publicServer {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

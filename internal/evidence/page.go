@@ -8,13 +8,14 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // maxTitle bounds a recorded page title, in runes.
@@ -46,11 +47,11 @@ const sniffLen = 4096
 func htmlEncoding(body []byte, contentType string) encoding.Encoding {
 	switch {
 	case bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}):
-		return unicode.UTF8BOM
+		return xunicode.UTF8BOM
 	case bytes.HasPrefix(body, []byte{0xFE, 0xFF}):
-		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)
 	case bytes.HasPrefix(body, []byte{0xFF, 0xFE}):
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
 	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		if e, err := htmlindex.Get(params["charset"]); err == nil {
@@ -64,7 +65,7 @@ func htmlEncoding(body []byte, contentType string) encoding.Encoding {
 		}
 	}
 	if validUTF8Prefix(body) {
-		return unicode.UTF8
+		return xunicode.UTF8
 	}
 	return charmap.Windows874
 }
@@ -93,9 +94,13 @@ func decodeHTML(body []byte, contentType string) string {
 	return strings.ToValidUTF8(string(out), "\uFFFD")
 }
 
+// titleWithin is how far into a page htmlTitle looks: the title belongs in the head.
+const titleWithin = 256 << 10
+
 // htmlTitle returns the text of the first <title> element of an HTML document (already
 // UTF-8), with entities decoded and white space collapsed.
 func htmlTitle(doc string) string {
+	doc = doc[:min(len(doc), titleWithin)]
 	low := asciiLower(doc)
 	for from := 0; ; {
 		i := strings.Index(low[from:], "<title")
@@ -272,7 +277,23 @@ func asciiLower(s string) string {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // collapse trims s and turns every run of white space into one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // clip cuts s to at most n runes.
 func clip(s string, n int) string {
