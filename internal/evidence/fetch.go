@@ -2,10 +2,8 @@ package evidence
 
 import (
 	"context"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -203,17 +201,7 @@ func (f *Fetcher) read(ctx context.Context, r *Record, u *url.URL, res *http.Res
 		r.Type = http.DetectContentType(body)
 	}
 	r.Size = int64(len(body))
-	sum := sha256.Sum256(body)
-	r.SHA256 = hex.EncodeToString(sum[:])
-	r.TextSHA256 = r.SHA256
-	switch {
-	case isHTML(r.Type):
-		doc := decodeHTML(body, r.Type)
-		r.Title = htmlTitle(doc)
-		r.TextSHA256 = textHash(visibleText(doc))
-	case isPDF(r.Type):
-		r.Title = pdfTitle(body)
-	}
+	r.Title, r.SHA256, r.TextSHA256 = Summarize(r.Type, body)
 	if n := min(int64(len(body)), f.o.MaxCopy); n > 0 {
 		r.Copy = append([]byte(nil), body[:n]...)
 		r.HasCopy = true

@@ -18,6 +18,22 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
+// Summarize returns what a Record keeps of a body of the given content type: the title of an
+// HTML page or PDF ("" for anything else), the hex SHA-256 of the body, and the hash that
+// "changed" compares (see Record.TextSHA256).
+func Summarize(contentType string, body []byte) (title, sha, textSHA string) {
+	sum := sha256.Sum256(body)
+	sha = hex.EncodeToString(sum[:])
+	switch {
+	case isHTML(contentType):
+		doc := decodeHTML(body, contentType)
+		return htmlTitle(doc), sha, textHash(visibleText(doc))
+	case isPDF(contentType):
+		return pdfTitle(body), sha, sha
+	}
+	return "", sha, sha
+}
+
 // maxTitle bounds a recorded page title, in runes.
 const maxTitle = 300
 
