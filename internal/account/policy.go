@@ -28,6 +28,7 @@ const (
 	ActionSubmitAgencyData  Action = "agency_data.submit"  // enter stakeholder data, OIT answers
 	ActionApproveAgencyData Action = "agency_data.approve" // approve or return what the admin submitted
 	ActionScoreOIT          Action = "oit.score"           // assess an agency's OIT answers
+	ActionEnterResponses    Action = "survey.enter"        // enter EIT responses collected by phone or in the field
 )
 
 // policy is the whole permission table: which roles may take each
@@ -47,6 +48,7 @@ var policy = map[Action][]Role{
 	ActionSubmitAgencyData:  {RoleAgencyAdmin},
 	ActionApproveAgencyData: {RoleAgencyExecutive},
 	ActionScoreOIT:          {RoleCentralAdmin, RoleAssessor},
+	ActionEnterResponses:    {RoleCentralAdmin, RoleAssessor},
 }
 
 // Actions lists every action, for tests that walk the whole table.
