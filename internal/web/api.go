@@ -80,6 +80,9 @@ func (s *Server) apiProfile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := authOf(r.Context())
+	if err := s.requireRegistration(r.Context(), a.Account); err != nil {
+		return err
+	}
 	p := f.profile()
 	if err := p.Validate(); err != nil {
 		return err

@@ -131,6 +131,9 @@ func (s *Server) profileSubmit(w http.ResponseWriter, r *http.Request) error {
 		return apperr.Wrap(err, apperr.CodeInvalid, "ข้อมูลที่ส่งมาไม่ถูกต้อง", "Malformed form")
 	}
 	a := authOf(r.Context())
+	if err := s.requireRegistration(r.Context(), a.Account); err != nil {
+		return err // agency_registration.go: first registration only within the phase
+	}
 	var f ProfileForm
 	f.parse(r)
 	p := f.profile()
