@@ -6,8 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -345,5 +348,17 @@ func TestFetchCancelled(t *testing.T) {
 	r := testFetcher(Options{}, newResolver(), srv).Fetch(ctx, srv.URL+"/")
 	if !strings.Contains(r.Error, "ยกเลิก") {
 		t.Errorf("error = %q, want the cancellation", r.Error)
+	}
+}
+
+func TestFetchBadCertificate(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake failure is the point
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	r := NewFetcher(Options{AllowLoopback: true}).Fetch(context.Background(), srv.URL+"/")
+	wantFlags(t, r, FlagUnreachable)
+	if !strings.Contains(r.Error, "TLS") {
+		t.Errorf("error = %q, want the certificate named", r.Error)
 	}
 }
