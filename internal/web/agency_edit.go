@@ -78,7 +78,7 @@ func (s *Server) agencyView(w http.ResponseWriter, r *http.Request) error {
 // agencyFormPage builds the create or edit form.
 func (s *Server) agencyFormPage(r *http.Request, isNew bool, f AgencyForm, err error) *AgencyFormPage {
 	lang := requestLang(r)
-	errs := apperr.FieldsOf(err)
+	errs := localFields(lang, err)
 	p := &AgencyFormPage{Page: Page{Title: "agency.edit.title"}, IsNew: isNew, Form: f, Errors: errs}
 	if isNew {
 		p.Title, p.Action, p.Cancel = "agency.new.title", "/agencies", "/agencies"

@@ -82,7 +82,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		if code == apperr.CodeUnauthorized {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="itas"`)
 		}
-		writeJSON(w, status, apiError{Error: apiErrorBody{Code: code, Message: msg, Fields: apperr.FieldsOf(err)}})
+		writeJSON(w, status, apiError{Error: apiErrorBody{Code: code, Message: msg, Fields: localFields(lang, err)}})
 		return
 	}
 	if code == apperr.CodeUnauthorized {

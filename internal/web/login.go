@@ -126,7 +126,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.log.WarnContext(r.Context(), "login failed", "username", f.Username, "remote", s.clientAddr(r),
 			"code", string(apperr.CodeOf(err)))
 		noStore(w)
-		p := &LoginPage{Page: Page{Title: "login.title"}, Form: f, Next: next, Errors: apperr.FieldsOf(err)}
+		p := &LoginPage{Page: Page{Title: "login.title"}, Form: f, Next: next, Errors: localFields(requestLang(r), err)}
 		p.Error = s.message(r, err)
 		s.render(w, r, httpStatus(err), "login", p)
 		return nil

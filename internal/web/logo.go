@@ -98,7 +98,7 @@ func (s *Server) logoSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		page := s.profilePage(r, profileFormOf(a.Account.Profile))
-		page.LogoError = apperr.FieldsOf(err)["logo"]
+		page.LogoError = localFields(requestLang(r), err)["logo"]
 		noStore(w)
 		s.render(w, r, http.StatusUnprocessableEntity, "profile", page)
 		return nil

@@ -307,6 +307,32 @@ var fieldMessagesEN = map[string]string{
 	"เบอร์โทรศัพท์ไม่ถูกต้อง ตัวอย่าง 02-123-4567 หรือ 081-234-5678 (ต่อ 123)": "Invalid phone number, e.g. 02-123-4567 or 081-234-5678 (ext. 123)",
 	"กรุณากรอกอีเมล":                                                           "Enter an e-mail address",
 	"อีเมลไม่ถูกต้อง ตัวอย่าง name@agency.go.th":                               "Invalid e-mail address, e.g. name@agency.go.th",
+	// assessment.Year.Validate, the year form and thaidate.ParseDate
+	"ปีงบประมาณต้องเป็นปีพุทธศักราช เช่น 2563":                        "The fiscal year must be a Buddhist-era year, e.g. 2563",
+	"ปีงบประมาณต้องเป็นตัวเลขปีพุทธศักราช เช่น 2563":                  "The fiscal year must be a Buddhist-era year in digits, e.g. 2563",
+	"มีปีงบประมาณนี้อยู่แล้ว":                                         "This fiscal year already exists",
+	"กรุณาเลือกกรอบการประเมิน (ปี พ.ศ.)":                              "Choose the framework (its Buddhist-era year)",
+	"กรอบการประเมินต้องไม่ใหม่กว่าปีงบประมาณที่ประเมิน":               "The framework cannot be newer than the fiscal year",
+	"สถานะของปีการประเมินไม่ถูกต้อง":                                  "Invalid status",
+	"ไม่รู้จักช่วงการประเมินนี้":                                      "Unknown phase",
+	"กำหนดช่วงเวลานี้ซ้ำ":                                             "This phase is set twice",
+	"กรุณาระบุวันเริ่มต้นและวันสิ้นสุด":                               "Give the start and end dates",
+	"วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น":                                "The end cannot be before the start",
+	"กรุณาระบุวันที่":                                                 "Enter a date",
+	"รูปแบบวันที่ไม่ถูกต้อง ให้ใช้ วว/ดด/ปปปป (พ.ศ.) เช่น 21/11/2569": "Invalid date: use dd/mm/yyyy in the Buddhist era, e.g. 21/11/2569",
+	"ปี พ.ศ. ไม่ถูกต้อง (ต้องเป็นปีพุทธศักราช เช่น 2569)":             "Invalid year: use the Buddhist era, e.g. 2569",
+	"เดือนต้องอยู่ระหว่าง 1 ถึง 12":                                   "Month must be 1 to 12",
+	"ไม่มีวันที่นี้ในปฏิทิน":                                          "No such day in the calendar",
+	// logo upload
+	"กรุณาเลือกไฟล์ตราสัญลักษณ์":                          "Choose the logo file",
+	"ไฟล์มีขนาดเกิน 1 MB กรุณาย่อขนาดไฟล์แล้วอัปโหลดใหม่": "The file is larger than 1 MB: make it smaller and upload it again",
+	"รับเฉพาะไฟล์ภาพ PNG หรือ JPEG":                       "Only PNG or JPEG images are accepted",
+	"ไฟล์ภาพเสียหายหรือมีขนาดภาพเกิน 4096 × 4096 จุด":     "The image is damaged or larger than 4096 × 4096 pixels",
+	// staff accounts and imports
+	"กรุณาเลือกไฟล์ .xlsx หรือ .csv ที่จะนำเข้า": "Choose the .xlsx or .csv file to import",
+	"ไฟล์มีขนาดเกิน 20 MB กรุณาแบ่งเป็นหลายไฟล์": "The file is larger than 20 MB: split it",
+	"บัญชีของหน่วยงานสร้างจากหน้าข้อมูลหน่วยงาน ที่นี่สร้างได้เฉพาะบัญชีผู้ดูแลระบบส่วนกลาง คณะที่ปรึกษา และหน่วยงานกำกับติดตาม": "Agency accounts are made from the agency's page; here only central, assessor and supervising-body accounts",
+	"บัญชีนี้ไม่มีขอบเขตให้กำหนด": "This account has no scope to set",
 }
 
 // fieldPatternsEN translate the field messages that carry a name or a number.
@@ -322,6 +348,7 @@ var fieldPatternsEN = []struct {
 	{regexp.MustCompile(`^ไม่รู้จักประเภทหน่วยงาน "(.*)" `), `Unknown agency type "$1": use a type code or name from the manual, e.g. sao`},
 	{regexp.MustCompile(`^ไม่รู้จักหน่วยงานกำกับติดตาม "(.*)" `), `Unknown supervising body "$1": use PACC, SEPO, OPS-MHESI, DLA or - for none`},
 	{regexp.MustCompile(`^ชื่อผู้ใช้งานของหน่วยงานต้องเป็น (\S+)$`), "An agency account's username must be $1"},
+	{regexp.MustCompile(`^กรุณากำหนดช่วงเวลา(.+)$`), "Set the dates of this phase"},
 }
 
 // fieldMessageEN returns the English of a Thai field message, or the message itself when it

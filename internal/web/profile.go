@@ -85,7 +85,7 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 		}
 		noStore(w)
 		p := &PasswordPage{Page: Page{Title: "password.title"}, Forced: a.Account.MustChangePassword,
-			Error: s.message(r, err), Errors: apperr.FieldsOf(err)}
+			Error: s.message(r, err), Errors: localFields(requestLang(r), err)}
 		s.render(w, r, http.StatusUnprocessableEntity, "password", p)
 		return nil
 	}
@@ -143,7 +143,7 @@ func (s *Server) profileSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if apperr.CodeOf(err) == apperr.CodeInvalid {
 		page := s.profilePage(r, f)
-		page.Error, page.Errors = s.message(r, err), apperr.FieldsOf(err)
+		page.Error, page.Errors = s.message(r, err), localFields(requestLang(r), err)
 		noStore(w)
 		s.render(w, r, http.StatusUnprocessableEntity, "profile", page)
 		return nil

@@ -118,7 +118,7 @@ func yearFormOf(y assessment.Year) YearForm {
 // yearFormPage builds the year form page.
 func (s *Server) yearFormPage(r *http.Request, isNew bool, f YearForm, err error) *YearFormPage {
 	lang := requestLang(r)
-	errs := apperr.FieldsOf(err)
+	errs := localFields(lang, err)
 	p := &YearFormPage{Page: Page{Title: "year.edit.title"}, IsNew: isNew, Form: f, Errors: errs, Action: "/years/" + f.FiscalYear}
 	if isNew {
 		p.Title, p.Action = "year.new.title", "/years"
