@@ -274,3 +274,23 @@ func TestRespondRateLimit(t *testing.T) {
 		t.Errorf("another address: status %d", r2.StatusCode)
 	}
 }
+
+// TestSurveyMessages checks the keys the survey pages build at run time.
+func TestSurveyMessages(t *testing.T) {
+	var keys []string
+	for _, sv := range []string{survey.IIT, survey.EIT} {
+		keys = append(keys, "respond.survey."+sv, "respond.intro."+sv, "respond.moved."+sv)
+	}
+	for _, a := range []string{survey.ActionLinkRotate, survey.ActionImport} {
+		keys = append(keys, "audit.action."+a)
+	}
+	keys = append(keys, "respond.title", "respond.question", "respond.answered.title", "respond.notfound.title",
+		"respond.moved.title", "respond.closed.title", "surveys.rotated", "nav.surveys")
+	for _, k := range keys {
+		for _, lang := range langs {
+			if _, ok := catalogues[lang][k]; !ok {
+				t.Errorf("%s: run-time key %q is not in the catalogue", lang, k)
+			}
+		}
+	}
+}

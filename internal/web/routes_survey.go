@@ -24,6 +24,7 @@ func (s *Server) surveyRoutes() []route {
 		{"GET /surveys", public, h.surveySearch},
 		{"GET /surveys/{code}/eit", public, h.surveyEITByAgency},
 
+		{"GET /survey-links", surveyLinkViewers, h.surveyLinksHome},
 		{"GET /agencies/{code}/surveys", surveyLinkViewers, h.surveyLinks},
 		{"GET /agencies/{code}/surveys/{survey}/qr.png", surveyLinkViewers, h.surveyQR("png")},
 		{"GET /agencies/{code}/surveys/{survey}/qr.svg", surveyLinkViewers, h.surveyQR("svg")},

@@ -11,6 +11,7 @@ func init() {
 		"POST /api/v1/s/{token}/responses":              anyone,
 		"GET /surveys":                                  anyone,
 		"GET /surveys/{code}/eit":                       anyone,
+		"GET /survey-links":                             {rC, rAA, rAE},
 		"GET /agencies/{code}/surveys":                  {rC, rAA, rAE},
 		"GET /agencies/{code}/surveys/{survey}/qr.png":  {rC, rAA, rAE},
 		"GET /agencies/{code}/surveys/{survey}/qr.svg":  {rC, rAA, rAE},

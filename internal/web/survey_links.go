@@ -36,6 +36,15 @@ type SurveyLinkView struct {
 	Closed    bool // the collection window is over: no more rotation
 }
 
+// surveyLinksHome serves GET /survey-links, the menu's way to the survey links: an agency's
+// accounts go to their agency's page, NACC to the agency list to pick one.
+func (h *surveys) surveyLinksHome(w http.ResponseWriter, r *http.Request) error {
+	if code := authOf(r.Context()).Account.AgencyCode; code != "" {
+		return &redirect{url: "/agencies/" + code + "/surveys"}
+	}
+	return &redirect{url: "/agencies"}
+}
+
 // surveyLinks serves GET /agencies/{code}/surveys.
 func (h *surveys) surveyLinks(w http.ResponseWriter, r *http.Request) error {
 	ag, err := h.viewableAgency(r, r.PathValue("code"))

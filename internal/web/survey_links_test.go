@@ -57,6 +57,14 @@ func TestSurveyLinksPage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("MenuEntry", func(t *testing.T) {
+		for user, want := range map[string]string{"t" + code: "/agencies/" + code + "/surveys", "admin": "/agencies"} {
+			res := e.do(request{method: "GET", path: "/survey-links", token: e.session(user)})
+			if body(t, res); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
+				t.Errorf("%s: status %d, Location %q, want %q", user, res.StatusCode, res.Header.Get("Location"), want)
+			}
+		}
+	})
 	t.Run("OtherAgency", func(t *testing.T) {
 		for _, p := range []string{"/agencies/" + demo.CodeKlongSe + "/surveys", "/agencies/" + demo.CodeKlongSe + "/surveys/iit/qr.png"} {
 			res := e.do(request{method: "GET", path: p, token: e.session("a" + code)})
