@@ -32,7 +32,7 @@ type AuditPage struct {
 var auditActions = []string{
 	audit.ActionAgencyCreate, audit.ActionAgencyUpdate, audit.ActionAgencyImport,
 	audit.ActionAccountCreate, audit.ActionAccountPassword, audit.ActionAccountProfile,
-	audit.ActionAccountReset, audit.ActionAccountDisable, audit.ActionAccountEnable,
+	audit.ActionAccountReset, audit.ActionAccountDisable, audit.ActionAccountEnable, audit.ActionAccountScope,
 	audit.ActionYearCreate, audit.ActionYearUpdate, audit.ActionLogin, audit.ActionLogout,
 }
 
