@@ -148,3 +148,89 @@ func decodeResponse(w http.ResponseWriter, r *http.Request, v *ResponseJSON) err
 func errResponseTooLarge() error {
 	return apperr.Invalid("ข้อมูลที่ส่งมามีขนาดเกิน 1 MB", "The body is larger than 1 MB")
 }
+
+// FormJSON is the questionnaire behind a survey link, for kiosks and apps that draw their own
+// screens: GET /api/v1/s/{token}.
+type FormJSON struct {
+	FiscalYear int               `json:"fiscal_year"`
+	AgencyCode string            `json:"agency_code"`
+	AgencyName string            `json:"agency_name"`
+	Survey     string            `json:"survey"`
+	Open       bool              `json:"open"`
+	Closes     string            `json:"closes,omitempty"` // last day of the collection window, 2006-01-02
+	Questions  []FormQuestion    `json:"questions"`
+	Profile    []FormProfileJSON `json:"profile"`
+}
+
+// FormQuestion is one question: its items are answered separately, each with one of the
+// options' codes.
+type FormQuestion struct {
+	ID      string           `json:"id"`
+	Number  int              `json:"number"`
+	Text    string           `json:"text"`
+	Note    string           `json:"note,omitempty"`
+	Items   []FormItemJSON   `json:"items"`
+	Options []FormOptionJSON `json:"options"`
+}
+
+// FormItemJSON is one answerable item; Text is "" for a single-part question.
+type FormItemJSON struct {
+	Key  string `json:"key"`
+	Text string `json:"text,omitempty"`
+}
+
+// FormOptionJSON is one answer.
+type FormOptionJSON struct {
+	Code    string `json:"code"`
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en,omitempty"`
+}
+
+// FormProfileJSON is one optional demographic question.
+type FormProfileJSON struct {
+	ID      string           `json:"id"`
+	Label   string           `json:"label"`
+	Options []FormOptionJSON `json:"options"`
+}
+
+// apiForm serves GET /api/v1/s/{token}: the form a response to this link must answer.
+func (h *surveys) apiForm(w http.ResponseWriter, r *http.Request) error {
+	rv, err := h.resolve(r.Context(), r.PathValue("token"))
+	if err != nil {
+		return err
+	}
+	l := rv.link
+	if l.Retired() {
+		return apperr.NotFound("ลิงก์แบบสำรวจนี้ถูกเปลี่ยนแล้ว กรุณาขอลิงก์ใหม่จากหน่วยงาน",
+			"This survey link has moved; ask the agency for the new one")
+	}
+	f, err := h.form(rv.year.FrameworkYear, l.Survey)
+	if err != nil {
+		return err
+	}
+	out := FormJSON{FiscalYear: l.FiscalYear, AgencyCode: l.AgencyCode, AgencyName: rv.agency.Name, Survey: l.Survey,
+		Open: h.checkOpen(rv) == nil, Questions: []FormQuestion{}, Profile: []FormProfileJSON{}}
+	if win, ok := rv.year.Window(collectionPhase(l.Survey)); ok {
+		out.Closes = win.End.In(thaidate.Location).Format("2006-01-02")
+	}
+	for _, q := range f.Questions {
+		fq := FormQuestion{ID: q.ID, Number: q.Number, Text: q.Text, Note: q.Note}
+		for _, it := range q.Items {
+			fq.Items = append(fq.Items, FormItemJSON{Key: it.Key, Text: it.Text})
+		}
+		for _, o := range q.Options {
+			fq.Options = append(fq.Options, FormOptionJSON{Code: o.Code, Label: o.Label, LabelEN: o.LabelEN})
+		}
+		out.Questions = append(out.Questions, fq)
+	}
+	for _, q := range f.Profile {
+		fp := FormProfileJSON{ID: q.ID, Label: q.Label}
+		for _, o := range q.Options {
+			fp.Options = append(fp.Options, FormOptionJSON{Code: o.Code, Label: o.Label, LabelEN: o.LabelEN})
+		}
+		out.Profile = append(out.Profile, fp)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}

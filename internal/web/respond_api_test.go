@@ -156,3 +156,38 @@ func TestAPIRespond(t *testing.T) {
 		}
 	})
 }
+
+func TestAPIForm(t *testing.T) {
+	e := newSurveyEnv(t, Config{})
+	tok := e.surveyToken(demo.CodeKlongSe, survey.EIT)
+	res := e.do(request{method: "GET", path: "/api/v1/s/" + tok})
+	var got FormJSON
+	decode(t, res, &got)
+	f := demoForm(t, survey.EIT)
+	if res.StatusCode != 200 || got.Survey != "eit" || got.AgencyName != "องค์การบริหารส่วนตำบลคลองเส" || !got.Open ||
+		len(got.Questions) != len(f.Questions) || len(got.Profile) != 3 || got.Closes == "" {
+		t.Fatalf("status %d: %+v", res.StatusCode, got)
+	}
+	keys := 0
+	for _, q := range got.Questions {
+		keys += len(q.Items)
+		if len(q.Options) == 0 {
+			t.Errorf("question %s has no options", q.ID)
+		}
+	}
+	if keys != len(f.ItemKeys()) {
+		t.Errorf("%d items, want %d", keys, len(f.ItemKeys()))
+	}
+	// What the form says is what the API takes.
+	answers := map[string]string{}
+	for _, q := range got.Questions {
+		for _, it := range q.Items {
+			answers[it.Key] = q.Options[0].Code
+		}
+	}
+	b, _ := json.Marshal(map[string]any{"national_id": nationalID(30), "answers": answers})
+	post := e.do(request{method: "POST", path: "/api/v1/s/" + tok + "/responses", json: string(b)})
+	if body(t, post); post.StatusCode != http.StatusCreated {
+		t.Errorf("answering the form as described: status %d", post.StatusCode)
+	}
+}

@@ -19,6 +19,7 @@ func (s *Server) surveyRoutes() []route {
 		{"POST /s/{token}", public, h.respondID},
 		{"POST /s/{token}/answers", public, h.respondAnswers},
 		{"GET /s/{token}/done", public, h.respondDone},
+		{"GET /api/v1/s/{token}", public, h.apiForm},
 		{"POST /api/v1/s/{token}/responses", public, h.apiRespond},
 
 		{"GET /surveys", public, h.surveySearch},

@@ -8,6 +8,7 @@ func init() {
 		"POST /s/{token}":                               anyone,
 		"POST /s/{token}/answers":                       anyone,
 		"GET /s/{token}/done":                           anyone,
+		"GET /api/v1/s/{token}":                         anyone,
 		"POST /api/v1/s/{token}/responses":              anyone,
 		"GET /surveys":                                  anyone,
 		"GET /surveys/{code}/eit":                       anyone,
