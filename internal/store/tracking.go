@@ -1,0 +1,297 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/openitas/itas/internal/agency"
+	"github.com/openitas/itas/internal/thaidate"
+	"github.com/openitas/itas/internal/tracking"
+)
+
+// Tracking reads what the survey tables hold without ever touching a respondent key: counts
+// of responses per agency, survey and day (through the responses_agency_idx index on
+// fiscal_year, agency_code, survey, day) and the suggestions as bare texts.
+
+// countsSelect counts an agency's responses to each survey of a year with two index range
+// scans; $1 is the fiscal year and the agency is the outer query's row a.
+const countsSelect = `
+	(SELECT COUNT(*) FROM responses r WHERE r.fiscal_year = $1 AND r.agency_code = a.code AND r.survey = 'iit'),
+	(SELECT COUNT(*) FROM responses r WHERE r.fiscal_year = $1 AND r.agency_code = a.code AND r.survey = 'eit')`
+
+// ResponseCounts returns the page of the tracking table of fiscal year fy that f selects: each
+// agency matching f.Agency with its IIT and EIT responses and the minimums mins gives it (an
+// agency missing from mins, or a nil mins, has unknown minimums), filtered by status, ordered
+// and paged as f says, and how many rows match in all.
+//
+// When f orders by the agency's record and filters by no status, only the agencies on the page
+// are counted; otherwise every matching agency is counted and the page is cut in memory (see
+// tracking.Arrange), which costs one index scan of the year's responses for the national table.
+func (s *Store) ResponseCounts(ctx context.Context, fy int, f tracking.Filter, mins tracking.Minimums) (page tracking.Page, err error) {
+	defer wrap(&err, "store.ResponseCounts(%d)", fy)
+	f = f.Normalized()
+	page.Rows = []tracking.Row{}
+	if f.Agency.Empty() {
+		return page, nil
+	}
+	a := args{fy}
+	cond := s.agencyWhere(f.Agency, &a)
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		if f.NeedsAll() {
+			rows, err := s.countRows(ctx, tx, `SELECT `+agencyColumns+`, sort_key,`+countsSelect+` FROM agencies a`+cond, a, mins)
+			if err != nil {
+				return err
+			}
+			page = tracking.Arrange(rows, f)
+			return nil
+		}
+		var ca args // the count has no fiscal year: its placeholders start at $1
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM agencies a`+s.agencyWhere(f.Agency, &ca), ca...).Scan(&page.Total); err != nil {
+			return err
+		}
+		// The page is cut in a subquery first, so that no engine counts the responses of the
+		// rows an OFFSET skips (PostgreSQL would: 450 ms for a deep page instead of 2 ms).
+		order := s.agencyOrder(f.Sort, f.Desc)
+		q := `SELECT ` + agencyColumns + `, sort_key,` + countsSelect + ` FROM (
+			SELECT ` + agencyColumns + `, sort_key FROM agencies` + cond + ` ORDER BY ` + order +
+			` LIMIT ` + a.add(f.Agency.Limit) + ` OFFSET ` + a.add(f.Agency.Offset) + `) a ORDER BY ` + order
+		page.Rows, err = s.countRows(ctx, tx, q, a, mins)
+		return err
+	})
+	return page, err
+}
+
+// countRows runs q, whose columns are the agency's, its sort key and its two counts, and
+// returns the rows with their minimums from mins.
+func (s *Store) countRows(ctx context.Context, tx *sql.Tx, q string, a args, mins tracking.Minimums) ([]tracking.Row, error) {
+	rows, err := tx.QueryContext(ctx, q, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []tracking.Row{}
+	for rows.Next() {
+		var r tracking.Row
+		ag := &r.Agency
+		if err := rows.Scan(&ag.Code, &ag.Name, &ag.ShortName, &ag.Type, &ag.Ministry, &ag.Province,
+			&ag.Group, &ag.Supervisor, &ag.Website, &r.SortKey, &r.IIT.Responses, &r.EIT.Responses); err != nil {
+			return nil, err
+		}
+		m := mins[ag.Code]
+		r.IIT.Minimum, r.EIT.Minimum = m.IIT, m.EIT
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// fillCounts sets the responses of rows from one pass over the year's entries in
+// responses_agency_idx.
+func (s *Store) fillCounts(ctx context.Context, tx *sql.Tx, fy int, rows []tracking.Row) error {
+	at := make(map[string]int, len(rows))
+	for i, r := range rows {
+		at[r.Agency.Code] = i
+	}
+	res, err := tx.QueryContext(ctx, `SELECT agency_code, survey, COUNT(*) FROM responses
+		WHERE fiscal_year = $1 GROUP BY agency_code, survey`, fy)
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	for res.Next() {
+		var code, sv string
+		var n int
+		if err := res.Scan(&code, &sv, &n); err != nil {
+			return err
+		}
+		i, ok := at[code]
+		if !ok {
+			continue
+		}
+		switch sv {
+		case "iit":
+			rows[i].IIT.Responses = n
+		case "eit":
+			rows[i].EIT.Responses = n
+		}
+	}
+	return res.Err()
+}
+
+// agencyOrder is the ORDER BY of a sort by the agency's record. Province compares byte by
+// byte on both engines (COLLATE "C" on PostgreSQL, whose default follows the locale), as
+// tracking.Compare does in memory.
+func (s *Store) agencyOrder(sort tracking.Sort, desc bool) string {
+	dir := ""
+	if desc {
+		dir = " DESC"
+	}
+	province := "province"
+	if s.dialect == Postgres {
+		province = `province COLLATE "C"`
+	}
+	switch sort {
+	case tracking.SortCode:
+		return "code" + dir
+	case tracking.SortGroup:
+		return "group_no" + dir + ", sort_key, code"
+	case tracking.SortProvince:
+		return province + dir + ", sort_key, code"
+	}
+	return "sort_key" + dir + ", code" + dir
+}
+
+// agencyWhere returns the WHERE clause (with its leading space, or "") that selects the
+// agencies of f, adding its values to a. The name query of f is not applied: the tracking
+// table filters by the agency's attributes and scope.
+func (s *Store) agencyWhere(f agency.Filter, a *args) string {
+	var where []string
+	if f.Type != "" {
+		where = append(where, "type = "+a.add(f.Type))
+	}
+	if f.Group != 0 {
+		where = append(where, "group_no = "+a.add(f.Group))
+	}
+	if f.Groups != nil {
+		vs := make([]any, len(f.Groups))
+		for i, g := range f.Groups {
+			vs[i] = g
+		}
+		where = append(where, "group_no IN "+a.list(vs...))
+	}
+	if f.Codes != nil {
+		vs := make([]any, len(f.Codes))
+		for i, c := range f.Codes {
+			vs[i] = c
+		}
+		where = append(where, "code IN "+a.list(vs...))
+	}
+	if f.Province != "" {
+		where = append(where, "province = "+a.add(f.Province))
+	}
+	if f.Ministry != "" {
+		where = append(where, "ministry = "+a.add(f.Ministry))
+	}
+	if f.Supervisor != "" {
+		where = append(where, "supervisor = "+a.add(string(f.Supervisor)))
+	}
+	if len(where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(where, " AND ")
+}
+
+// AgencyResponseCounts returns how many responses each survey of the agency with the given code has
+// in fiscal year fy. An unknown agency has none.
+func (s *Store) AgencyResponseCounts(ctx context.Context, fy int, code string) (c tracking.Counts, err error) {
+	defer wrap(&err, "store.AgencyResponseCounts(%d, %q)", fy, code)
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT survey, COUNT(*) FROM responses
+			WHERE fiscal_year = $1 AND agency_code = $2 GROUP BY survey`, fy, code)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sv string
+			var n int
+			if err := rows.Scan(&sv, &n); err != nil {
+				return err
+			}
+			switch sv {
+			case "iit":
+				c.IIT = n
+			case "eit":
+				c.EIT = n
+			}
+		}
+		return rows.Err()
+	})
+	return c, err
+}
+
+// DailyResponseCounts returns, for the agency with the given code in fiscal year fy, how many
+// responses each survey received on each day that had any, by day then survey.
+func (s *Store) DailyResponseCounts(ctx context.Context, fy int, code string) (out []tracking.Day, err error) {
+	defer wrap(&err, "store.DailyResponseCounts(%d, %q)", fy, code)
+	out = []tracking.Day{}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT day, survey, COUNT(*) FROM responses
+			WHERE fiscal_year = $1 AND agency_code = $2 GROUP BY day, survey ORDER BY day, survey`, fy, code)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d tracking.Day
+			if err := rows.Scan(dayScan{&d.Day}, &d.Survey, &d.Count); err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Suggestions returns the suggestions respondents left on the given survey of the agency in
+// fiscal year fy, as bare texts in Thai dictionary order: no id, day or position that could
+// line one up with a response.
+func (s *Store) Suggestions(ctx context.Context, fy int, code, survey string) (out []string, err error) {
+	defer wrap(&err, "store.Suggestions(%d, %q, %q)", fy, code, survey)
+	out = []string{}
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT text FROM suggestions
+			WHERE fiscal_year = $1 AND agency_code = $2 AND survey = $3`, fy, code, survey)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		return rows.Err()
+	})
+	sortThai(out)
+	return out, err
+}
+
+// dayScan scans a day column of either engine into midnight in Bangkok of that day: a DATE
+// (PostgreSQL) arrives as a time at midnight UTC, a SQLite text as "2006-01-02" or, should a
+// full time have been stored, the Bangkok day of that time.
+type dayScan struct{ t *time.Time }
+
+func (ds dayScan) Scan(src any) error {
+	var v time.Time
+	switch x := src.(type) {
+	case time.Time:
+		v = x.UTC()
+	case string:
+		return ds.parse(x)
+	case []byte:
+		return ds.parse(string(x))
+	default:
+		return fmt.Errorf("store: cannot scan %T into a day", src)
+	}
+	*ds.t = time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, thaidate.Location)
+	return nil
+}
+
+func (ds dayScan) parse(v string) error {
+	if d, err := time.ParseInLocation("2006-01-02", v, thaidate.Location); err == nil {
+		*ds.t = d
+		return nil
+	}
+	var t time.Time
+	if err := (timeScan{&t}).parse(v); err != nil {
+		return err
+	}
+	*ds.t = thaidate.StartOfDay(t)
+	return nil
+}
