@@ -1,0 +1,140 @@
+package loadgen
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Level is what one concurrency level of the HTTP load measured.
+type Level struct {
+	Clients int `json:"clients"`
+	// Seconds is the measured window, after the warm-up.
+	Seconds float64 `json:"seconds"`
+	// Acknowledged counts the 201 answers that arrived within the window, and PerSecond is
+	// that count over the window: the sustained rate of durably stored responses.
+	Acknowledged int     `json:"acknowledged"`
+	PerSecond    float64 `json:"per_second"`
+	// Latency is of the acknowledged requests in the window, from sending the request to
+	// reading the whole answer.
+	Latency Latency `json:"latency_ms"`
+	// CPUMicros is the CPU time of the whole process (server and clients) in the window per
+	// acknowledged response, in microseconds.
+	CPUMicros float64 `json:"cpu_us_per_response"`
+	// Errors counts every other outcome of the whole level (warm-up included) by HTTP status,
+	// or "transport" when no answer came.
+	Errors map[string]int `json:"errors"`
+}
+
+// Latency is a latency distribution in milliseconds.
+type Latency struct {
+	P50 float64 `json:"p50"`
+	P90 float64 `json:"p90"`
+	P99 float64 `json:"p99"`
+	Max float64 `json:"max"`
+}
+
+// httpLoad drives a server with complete responses from a number of clients.
+type httpLoad struct {
+	base   string // "http://127.0.0.1:port"
+	target Target
+	bodies *Bodies
+	ids    *atomic.Uint64 // the next national ID number, shared by everything in a run
+	// addrBase numbers the clients' addresses so that no two levels share one.
+	addrBase int
+}
+
+// run drives the server from clients concurrent clients for warmup plus window, and measures
+// the window. Each client is one phone: its own keep-alive connection and its own address in
+// X-Forwarded-For, posting one complete response after another, each with a new national ID
+// and to the next agency in turn.
+func (l *httpLoad) run(ctx context.Context, clients int, warmup, window time.Duration) Level {
+	tr := &http.Transport{
+		Proxy:               nil,
+		DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        2 * clients,
+		MaxIdleConnsPerHost: 2 * clients,
+		IdleConnTimeout:     90 * time.Second,
+	}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 60 * time.Second}
+	urls := make([]string, len(l.target.Tokens))
+	for i, tok := range l.target.Tokens {
+		urls[i] = l.base + "/api/v1/s/" + tok + "/responses"
+	}
+	start := time.Now()
+	from, until := start.Add(warmup), start.Add(warmup+window)
+	results := make([]clientResult, clients)
+	cpu := measureCPU(from, until)
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[c] = l.client(ctx, client, urls, ipv4(l.addrBase+c), from, until)
+		}()
+	}
+	wg.Wait()
+	l.addrBase += clients
+	lv := Level{Clients: clients, Seconds: window.Seconds(), Errors: map[string]int{}}
+	var all []time.Duration
+	for _, r := range results {
+		all = append(all, r.acked...)
+		for k, n := range r.errors {
+			lv.Errors[k] += n
+		}
+	}
+	lv.Acknowledged = len(all)
+	lv.PerSecond = float64(len(all)) / window.Seconds()
+	lv.Latency = latencyOf(all)
+	lv.CPUMicros = cpuPer(<-cpu, len(all))
+	return lv
+}
+
+// clientResult is one client's share of a level.
+type clientResult struct {
+	acked  []time.Duration // latencies of the 201s within the window
+	errors map[string]int
+}
+
+// client posts responses until until, one at a time.
+func (l *httpLoad) client(ctx context.Context, hc *http.Client, urls []string, addr string, from, until time.Time) clientResult {
+	res := clientResult{errors: map[string]int{}}
+	for ctx.Err() == nil {
+		if time.Now().After(until) {
+			break
+		}
+		n := l.ids.Add(1) - 1
+		// A fresh body each time: the transport may read a request's body after Do returns.
+		buf := l.bodies.Append(make([]byte, 0, 2048), n)
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, urls[n%uint64(len(urls))], bytes.NewReader(buf))
+		if err != nil {
+			res.errors["transport"]++
+			continue
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Forwarded-For", addr)
+		t0 := time.Now()
+		r, err := hc.Do(req)
+		if err != nil {
+			res.errors["transport"]++
+			continue
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+		t1 := time.Now()
+		switch {
+		case r.StatusCode != http.StatusCreated:
+			res.errors[strconv.Itoa(r.StatusCode)]++
+		case !t1.Before(from) && t1.Before(until):
+			res.acked = append(res.acked, t1.Sub(t0))
+		}
+	}
+	return res
+}
