@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	mrand "math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/openitas/itas/internal/survey"
 	"github.com/openitas/itas/internal/thaidate"
@@ -110,18 +112,8 @@ func (s *Store) insertAnswers(ctx context.Context, tx *sql.Tx, subs []survey.Sub
 		rows := make([][]any, len(part))
 		for j, i := range part {
 			sub := subs[i]
-			answers, err := json.Marshal(sub.Answers)
-			if err != nil {
-				return err
-			}
-			profile := []byte("{}")
-			if len(sub.Profile) > 0 {
-				if profile, err = json.Marshal(sub.Profile); err != nil {
-					return err
-				}
-			}
 			rows[j] = []any{sub.FiscalYear, sub.AgencyCode, sub.Survey, string(sub.Channel), dayValue(sub.Day),
-				string(answers), string(profile)}
+				jsonObject(sub.Answers), jsonObject(sub.Profile)}
 		}
 		if err := s.insertWithRandomIDs(ctx, tx,
 			`INSERT INTO responses (id, fiscal_year, agency_code, survey, channel, day, answers, profile)`, rows); err != nil {
@@ -237,4 +229,46 @@ func (s *Store) valuesSQL(head string, rows [][]any, tail string) (string, []any
 // dayValue is a response's day as both engines take it: the date in Bangkok, "2006-01-02".
 func dayValue(t time.Time) string {
 	return t.In(thaidate.Location).Format(time.DateOnly)
+}
+
+// jsonObject encodes m as a JSON object with its keys sorted, as json.Marshal does but at a
+// fraction of the cost for the plain short strings of answers: a national year writes about
+// 70 million of them.
+func jsonObject(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	size := 2
+	for k, v := range m {
+		keys = append(keys, k)
+		size += len(k) + len(v) + 6
+	}
+	slices.Sort(keys)
+	b := make([]byte, 0, size)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendJSONString(b, m[k])
+	}
+	return string(append(b, '}'))
+}
+
+// appendJSONString appends s as a JSON string: as it is when it needs no escaping (valid
+// UTF-8 without quotes, backslashes or control characters), else through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			plain = false
+		}
+	}
+	if plain {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }

@@ -98,8 +98,20 @@ func (f *Form) profileQuestion(id string) (ProfileQuestion, bool) {
 	return ProfileQuestion{}, false
 }
 
-// canonicalAnswer returns the code of the option raw stands for.
+// canonicalAnswer returns the code of the option raw stands for. A code or alias spelt exactly
+// is the common case and costs one scan of a few short strings; only other spellings pay for
+// normalising.
 func canonicalAnswer(at *framework.AnswerType, raw string) (string, bool) {
+	for _, o := range at.Options {
+		if raw == o.Code {
+			return o.Code, true
+		}
+		for _, a := range o.Aliases {
+			if raw == a {
+				return o.Code, true
+			}
+		}
+	}
 	s := asciiDigits(raw)
 	if o, ok := at.Option(s); ok {
 		return o.Code, true

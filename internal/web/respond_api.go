@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,6 +42,15 @@ type ReceiptJSON struct {
 type flexString string
 
 func (f *flexString) UnmarshalJSON(b []byte) error {
+	// The decoder has checked the syntax already; the common cases need no second parse.
+	if n := len(b); n >= 2 && b[0] == '"' && b[n-1] == '"' && !bytes.ContainsAny(b[1:n-1], `\"`) {
+		*f = flexString(b[1 : n-1])
+		return nil
+	}
+	if len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9') {
+		*f = flexString(b)
+		return nil
+	}
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
 		*f = flexString(s)
