@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +18,20 @@ import (
 	"github.com/openitas/itas/internal/demo"
 	"github.com/openitas/itas/internal/evidence"
 )
+
+func init() { testResolver = offlineResolver{} }
+
+// offlineResolver keeps the package's tests off the internet: "localhost" is 127.0.0.1 and
+// every other name does not exist, so that fetches of the demo's real agency URLs fail at
+// once instead of reaching government web sites.
+type offlineResolver struct{}
+
+func (offlineResolver) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	if host == "localhost" {
+		return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+	}
+	return nil, &net.DNSError{Err: "tests do not reach the internet", Name: host, IsNotFound: true}
+}
 
 // agencySite is a test web site standing in for an agency's main website; its pages can be
 // changed while a test runs.
@@ -75,7 +91,7 @@ func evidenceEnv(t *testing.T) (*env, *agencySite) {
 	}
 	// The production fetcher waits a second between requests to one host; the tests fetch
 	// one local site many times.
-	e.srv.evidence.fetcher = evidence.NewFetcher(evidence.Options{AllowLoopback: true, HostGap: time.Millisecond, Now: e.clock.Now})
+	e.srv.evidence.fetcher = evidence.NewFetcher(evidence.Options{AllowLoopback: true, HostGap: time.Millisecond, Now: e.clock.Now, Resolver: testResolver})
 	t.Cleanup(e.srv.evidence.stop)
 	return e, site
 }
@@ -199,6 +215,20 @@ func TestCaptureEvidenceRefusesLoopbackByDefault(t *testing.T) {
 	e.waitEvidence()
 	if recs := e.history(item); len(recs) != 1 || recs[0].Status != 200 || recs[0].Title != "internal" {
 		t.Fatalf("with EvidenceAllowLoopback: history = %+v, want the page", recs)
+	}
+}
+
+// TestCaptureEvidenceOffline checks that the tests' fetcher keeps the demo's real agency
+// URLs on this machine: the fetch fails at the name lookup, quickly, and says so.
+func TestCaptureEvidenceOffline(t *testing.T) {
+	e := newEnv(t, Config{})
+	t.Cleanup(e.srv.evidence.stop)
+	item := energyItem("o5")
+	e.srv.captureEvidence(context.Background(), item, []string{"https://energy.go.th/contact"}, evidence.ReasonSaved)
+	e.waitEvidence()
+	recs := e.history(item)
+	if len(recs) != 1 || !recs[0].Has(evidence.FlagUnreachable) || !strings.Contains(recs[0].Error, "DNS") || recs[0].ElapsedMS > 1000 {
+		t.Fatalf("history = %+v, want one quick DNS failure", recs)
 	}
 }
 
