@@ -60,7 +60,7 @@ func navFor(r account.Role, path string) []NavItem {
 	case account.RoleAssessor, account.RoleSupervisor:
 		items = append(items, NavItem{Href: "/agencies", Key: "nav.agencies"})
 	case account.RoleAgencyAdmin, account.RoleAgencyExecutive:
-		items = append(items, NavItem{Href: "/audit", Key: "nav.audit"})
+		items = append(items, NavItem{Href: "/stakeholders", Key: "nav.stakeholders"}, NavItem{Href: "/audit", Key: "nav.audit"})
 	}
 	items = append(items,
 		NavItem{Href: "/profile", Key: "nav.profile"},

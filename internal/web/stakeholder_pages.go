@@ -68,7 +68,10 @@ func (s *Server) stakeholdersPage(r *http.Request, t shTarget, k stakeholder.Kin
 			c.Population = stakeholder.FormatCount(rec.Population)
 		}
 		if kind == k && failed != nil {
-			c.Population, c.Reason = population, reason
+			if population != "" { // a refused submit or decision sends no count: keep the stored one
+				c.Population = population
+			}
+			c.Reason = reason
 			fields := apperr.FieldsOf(failed)
 			c.PopulationError, c.ReasonError = fields[stakeholder.FieldPopulation], fields[stakeholder.FieldReason]
 			c.SubmitErrors = fields[stakeholder.FieldContacts]

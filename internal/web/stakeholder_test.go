@@ -33,8 +33,8 @@ var (
 func shURL(code, rest string) string { return "/agencies/" + code + "/stakeholders" + rest }
 func shAPI(code, rest string) string { return "/api/v1/agencies/" + code + "/stakeholders" + rest }
 
-// post sends a form as user and returns the response.
-func (e *env) post(user, path string, form url.Values) *http.Response {
+// shPost sends a form as user and returns the response.
+func (e *env) shPost(user, path string, form url.Values) *http.Response {
 	e.t.Helper()
 	if form == nil {
 		form = url.Values{}
@@ -42,8 +42,8 @@ func (e *env) post(user, path string, form url.Values) *http.Response {
 	return e.do(request{method: "POST", path: path, form: form, token: e.session(user)})
 }
 
-// wantStatus fails unless res has the status; it returns the body.
-func wantStatus(t *testing.T, res *http.Response, want int) string {
+// shStatus fails unless res has the status; it returns the body.
+func shStatus(t testing.TB, res *http.Response, want int) string {
 	t.Helper()
 	b := body(t, res)
 	if res.StatusCode != want {
@@ -62,8 +62,8 @@ func (e *env) shData(code string) stakeholder.Data {
 	return d
 }
 
-// upload posts a file as the multipart field "file", as the import form does.
-func (e *env) upload(user, path, name string, data []byte) *http.Response {
+// shUpload posts a file as the multipart field "file", as the import form does.
+func (e *env) shUpload(user, path, name string, data []byte) *http.Response {
 	e.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -82,10 +82,10 @@ func (e *env) upload(user, path, name string, data []byte) *http.Response {
 }
 
 // contactsFile returns the template, as the server sends it, filled with rows.
-func contactsFile(t *testing.T, e *env, user, code string, rows [][]string) []byte {
+func contactsFile(t testing.TB, e *env, user, code string, rows [][]string) []byte {
 	t.Helper()
 	res := e.do(request{method: "GET", path: shURL(code, "/template.xlsx"), token: e.session(user)})
-	tpl := []byte(wantStatus(t, res, 200))
+	tpl := []byte(shStatus(t, res, 200))
 	x, err := excelize.OpenReader(bytes.NewReader(tpl))
 	if err != nil {
 		t.Fatal(err)
@@ -120,12 +120,12 @@ func TestStakeholderCycle(t *testing.T) {
 		t.Errorf("executive's page offers approving approved data or editing")
 	}
 
-	b := wantStatus(t, e.post(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"  "}}), 422)
+	b := shStatus(t, e.shPost(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"  "}}), 422)
 	if !strings.Contains(b, "กรุณาระบุเหตุผลที่ตีกลับ") || !strings.Contains(b, `id="f-external-reason" name="reason"`) {
 		t.Errorf("a return without a reason is not refused beside the field")
 	}
-	res := e.post(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"เบอร์โทรศัพท์ของผู้รับบริการรายที่ 10 ไม่ครบ"}})
-	if wantStatus(t, res, 303); res.Header.Get("Location") != shURL(code, "") {
+	res := e.shPost(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"เบอร์โทรศัพท์ของผู้รับบริการรายที่ 10 ไม่ครบ"}})
+	if shStatus(t, res, 303); res.Header.Get("Location") != shURL(code, "") {
 		t.Errorf("after return: Location %q", res.Header.Get("Location"))
 	}
 	if d := e.shData(code); d.External.Status != stakeholder.Returned || d.External.DecidedBy != energyExec {
@@ -136,31 +136,31 @@ func TestStakeholderCycle(t *testing.T) {
 		t.Errorf("admin's page does not show the reason and the submit button")
 	}
 
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/contacts"), url.Values{
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/contacts"), url.Values{
 		"name": {"มาลัย บุญมา"}, "type": {"public"}, "phone": {"08-1234"}, "service": {"x"}}), 422)
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/contacts"), url.Values{
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/contacts"), url.Values{
 		"name": {"มาลัย  บุญมา"}, "type": {"public"}, "email": {"MALAI.B@example.com"}, "service": {"x"}}), 409)
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/contacts"), url.Values{
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/contacts"), url.Values{
 		"name": {"ใหม่ ล่าสุด"}, "type": {"ประชาชน"}, "phone": {"081 999 0000"}, "service": {"ติดต่อ"}}), 303)
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/external/population"), url.Values{"population": {"26,000"}}), 303)
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/external/submit"), nil), 303)
-	wantStatus(t, e.post(energyExec, shURL(code, "/external/approve"), nil), 303)
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/external/population"), url.Values{"population": {"26,000"}}), 303)
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/external/submit"), nil), 303)
+	shStatus(t, e.shPost(energyExec, shURL(code, "/external/approve"), nil), 303)
 	d := e.shData(code)
 	if d.External.Status != stakeholder.Approved || d.External.Population != 26000 || d.Contacts != 11 || d.External.ReturnReason != "" {
 		t.Fatalf("external after approval = %+v, %d contacts", d.External, d.Contacts)
 	}
 
 	// Locked: every change of either kind is refused with a Thai message, on pages and API.
-	b = wantStatus(t, e.post(energyAdmin, shURL(code, "/external/population"), url.Values{"population": {"1"}}), 409)
+	b = shStatus(t, e.shPost(energyAdmin, shURL(code, "/external/population"), url.Values{"population": {"1"}}), 409)
 	if !strings.Contains(b, "อนุมัติแล้วจึงถูกล็อก") {
 		t.Errorf("locked page does not say why")
 	}
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/internal/population"), url.Values{"population": {"1"}}), 409)
-	wantStatus(t, e.post(energyAdmin, shURL(code, "/contacts"), url.Values{"name": {"ก ข"}, "type": {"public"}, "phone": {"0812345670"}, "service": {"x"}}), 409)
-	wantStatus(t, e.post(energyExec, shURL(code, "/external/approve"), nil), 409)
-	wantStatus(t, e.post(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"ขอแก้"}}), 409)
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/internal/population"), url.Values{"population": {"1"}}), 409)
+	shStatus(t, e.shPost(energyAdmin, shURL(code, "/contacts"), url.Values{"name": {"ก ข"}, "type": {"public"}, "phone": {"0812345670"}, "service": {"x"}}), 409)
+	shStatus(t, e.shPost(energyExec, shURL(code, "/external/approve"), nil), 409)
+	shStatus(t, e.shPost(energyExec, shURL(code, "/external/return"), url.Values{"reason": {"ขอแก้"}}), 409)
 	res = e.do(request{method: "PUT", path: shAPI(code, "/internal"), json: `{"population": 5}`, token: e.session(energyAdmin)})
-	wantStatus(t, res, 409)
+	shStatus(t, res, 409)
 	if e.shData(code).Internal.Population != 1250 {
 		t.Errorf("approved internal count changed")
 	}
@@ -221,7 +221,7 @@ func TestStakeholderRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := e.do(request{method: tt.method, path: tt.path, form: tt.form, json: tt.json, token: e.session(tt.user)})
-			b := wantStatus(t, res, tt.want)
+			b := shStatus(t, res, tt.want)
 			if tt.want != 404 && !regexp.MustCompile(`[ก-๙]`).MatchString(b) {
 				t.Errorf("refusal without a Thai message: %.300s", b)
 			}
@@ -253,12 +253,12 @@ func TestStakeholderPhaseClosed(t *testing.T) {
 			t.Errorf("%s %s after the phase: %d %q; %.300s", req.method, req.path, res.StatusCode, res.Header.Get("X-Error-Code"), b)
 		}
 	}
-	res := e.post(energyExec, shURL(demo.CodeEnergyPS, "/external/approve"), nil)
+	res := e.shPost(energyExec, shURL(demo.CodeEnergyPS, "/external/approve"), nil)
 	if res.StatusCode != 403 || res.Header.Get("X-Error-Code") != "phase_closed" {
 		t.Errorf("approving after the phase: %d", res.StatusCode)
 	}
 	res.Body.Close()
-	page := wantStatus(t, e.do(request{method: "GET", path: shURL(cmu, ""), token: e.session(cmuAdmin)}), 200)
+	page := shStatus(t, e.do(request{method: "GET", path: shURL(cmu, ""), token: e.session(cmuAdmin)}), 200)
 	if strings.Contains(page, `method="post"`) && strings.Contains(page, "/population") {
 		t.Errorf("the page offers forms after the phase")
 	}
@@ -279,7 +279,7 @@ func TestStakeholderImport(t *testing.T) {
 		{"นายดี มีสุข", "", "ประชาชน", "0810000001", "", "ซ้ำในไฟล์"},
 		{"บริษัทไม่มีชื่อองค์กร", "", "ภาคธุรกิจ", "", "biz@example.com", ""},
 	})
-	b := wantStatus(t, e.upload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", bad), 422)
+	b := shStatus(t, e.shUpload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", bad), 422)
 	for _, want := range []string{"แถว 3 เซลล์ D3", "แถว 4 เซลล์ A4", "ซ้ำกับรายชื่อที่มีอยู่ในระบบแล้ว", "แถว 5 เซลล์ A5", "ซ้ำกับแถวที่ 2",
 		"แถว 6 เซลล์ B6", "แถว 6 เซลล์ F6", "ยังไม่นำเข้ารายชื่อใด ๆ"} {
 		if !strings.Contains(b, want) {
@@ -292,7 +292,7 @@ func TestStakeholderImport(t *testing.T) {
 
 	res := e.do(request{method: "POST", path: shAPI(cmu, "/contacts/import"), token: e.session(cmuAdmin),
 		header: http.Header{"Content-Type": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}}})
-	wantStatus(t, res, 422) // no body
+	shStatus(t, res, 422) // no body
 	r := httptest.NewRequest("POST", shAPI(cmu, "/contacts/import"), bytes.NewReader(bad))
 	r.Header.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	r.AddCookie(&http.Cookie{Name: sessionCookie, Value: e.session(cmuAdmin)})
@@ -317,15 +317,15 @@ func TestStakeholderImport(t *testing.T) {
 		rows = append(rows, []string{fmt.Sprintf("ผู้รับบริการ ที่%d", i), "", "ประชาชน", fmt.Sprintf("08%08d", i), "", "ขอเอกสาร"})
 	}
 	good := contactsFile(t, e, cmuAdmin, cmu, rows)
-	res = e.upload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good[:len(good)/2])
-	wantStatus(t, res, 422) // a damaged file
-	res = e.upload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good)
-	wantStatus(t, res, 303)
+	res = e.shUpload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good[:len(good)/2])
+	shStatus(t, res, 422) // a damaged file
+	res = e.shUpload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good)
+	shStatus(t, res, 303)
 	if n := e.shData(cmu).Contacts; n != 23 {
 		t.Errorf("after import: %d contacts, want 23", n)
 	}
 	// The same file again: every row is now a duplicate.
-	b = wantStatus(t, e.upload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good), 422)
+	b = shStatus(t, e.shUpload(cmuAdmin, shURL(cmu, "/contacts/import"), "list.xlsx", good), 422)
 	if !strings.Contains(b, "แถว 21 เซลล์ A21") {
 		t.Errorf("re-import does not report the duplicates by row")
 	}
@@ -339,7 +339,7 @@ func TestStakeholderImport(t *testing.T) {
 func TestStakeholderTemplate(t *testing.T) {
 	e := newEnv(t, Config{})
 	res := e.do(request{method: "GET", path: shURL(demo.CodeKlongSe, "/template.xlsx"), token: e.session("supervisor")})
-	data := wantStatus(t, res, 200)
+	data := shStatus(t, res, 200)
 	if ct := res.Header.Get("Content-Type"); !strings.Contains(ct, "spreadsheetml") {
 		t.Errorf("Content-Type %q", ct)
 	}
@@ -406,7 +406,7 @@ func TestStakeholderAPI(t *testing.T) {
 		t.Errorf("GET contacts page 2 = %+v", list)
 	}
 	res = e.do(request{method: "DELETE", path: shAPI(cmu, fmt.Sprintf("/contacts/%d", c.ID)), token: tok})
-	wantStatus(t, res, 204)
+	shStatus(t, res, 204)
 	res = e.do(request{method: "POST", path: shAPI(cmu, "/internal/submit"), token: tok})
 	rec = StakeholderRecordJSON{}
 	decode(t, res, &rec)
@@ -448,10 +448,6 @@ func TestStakeholderProgress(t *testing.T) {
 	if len(counts) != 1 || counts[demo.CodeEnergyPS] != (stakeholder.Counts{Internal: 1250}) {
 		t.Errorf("StakeholderCounts = %v", counts)
 	}
-	page := body(t, e.do(request{method: "GET", path: "/dashboard", token: e.session(energyAdmin)}))
-	if n := strings.Count(page, `<span class="done"`); n != 2 {
-		t.Errorf("dashboard shows %d steps done for สป.พน., want 2 (registered, internal data approved)", n)
-	}
 	res := e.do(request{method: "GET", path: "/stakeholders", token: e.session(energyAdmin)})
 	res.Body.Close()
 	if res.StatusCode != 303 || res.Header.Get("Location") != shURL(demo.CodeEnergyPS, "") {
@@ -480,7 +476,7 @@ func TestStakeholderPagesRender(t *testing.T) {
 		for _, p := range pages {
 			h := http.Header{"Cookie": {langCookie + "=" + lang}}
 			res := e.do(request{method: "GET", path: p.path, token: e.session(p.user), header: h})
-			b := wantStatus(t, res, 200)
+			b := shStatus(t, res, 200)
 			if lang == "th" && !strings.Contains(b, p.want) {
 				t.Errorf("%s as %s lacks %q", p.path, p.user, p.want)
 			}

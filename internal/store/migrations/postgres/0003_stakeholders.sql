@@ -18,8 +18,9 @@ CREATE TABLE stakeholder_data (
 	updated_by    TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (fiscal_year, agency_code, kind)
 );
--- StakeholderCounts reads the approved rows of a year for every agency at once.
-CREATE INDEX stakeholder_data_status_idx ON stakeholder_data (fiscal_year, status);
+-- StakeholderCounts reads the approved rows of a year for every agency at once, from this
+-- index alone.
+CREATE INDEX stakeholder_data_status_idx ON stakeholder_data (fiscal_year, status, agency_code, kind, population);
 
 -- stakeholder_contacts: the sample list of external stakeholders. phone holds digits only and
 -- email lower case; name_key is the name in lower case with single spaces. Two rows are the
