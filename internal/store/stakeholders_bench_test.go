@@ -54,8 +54,8 @@ func benchmarkStakeholders(b *testing.B, s *store.Store) {
 		list[i] = stakeholder.Contact{Name: fmt.Sprintf("ผู้รับบริการ ที่%d", i), Organisation: "บริษัท ตัวอย่าง จำกัด",
 			Type: stakeholder.TypeBusiness, Phone: fmt.Sprintf("08%08d", i), Email: fmt.Sprintf("p%d@example.com", i), Service: "ชำระภาษีป้าย"}
 	}
+	next := len(all) - 200 // -count runs the sub-benchmark again on the same store
 	b.Run("Import5000", func(b *testing.B) {
-		next := len(all) - 200
 		for b.Loop() {
 			code := all[next].Code
 			next++
