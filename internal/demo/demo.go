@@ -31,6 +31,7 @@ type Store interface {
 	stakeholderStore // stakeholders.go
 	surveyStore      // surveys.go
 	oitStore         // oit.go
+	evidenceStore    // evidence.go
 }
 
 // Login is one demo account as `itas serve --demo` prints it.
@@ -70,7 +71,7 @@ func Load(ctx context.Context, st Store, now time.Time) ([]Login, error) {
 			return nil, fmt.Errorf("demo.Load: year %d: %w", y.FiscalYear, err)
 		}
 	}
-	for _, load := range []func(context.Context, Store, time.Time) error{loadStakeholders, loadSurveys, loadOIT} {
+	for _, load := range []func(context.Context, Store, time.Time) error{loadStakeholders, loadSurveys, loadOIT, loadEvidence} {
 		if err := load(ctx, st, now); err != nil {
 			return nil, fmt.Errorf("demo.Load: %w", err)
 		}
