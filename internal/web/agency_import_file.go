@@ -130,7 +130,6 @@ func (p importProblem) Text(lang Lang) string {
 // importFile is an agency import file read and checked as a whole: the agencies of its rows
 // in order, and every problem found. It is importable only when Problems is empty.
 type importFile struct {
-	Name     string
 	Sheet    bool
 	Agencies []agency.Agency
 	Lines    []int // the row or line of each agency
@@ -178,7 +177,7 @@ func sniffImport(name, contentType string, data []byte) (sheet bool, problem *im
 // each row must describe a valid agency whose code no earlier row uses. It reads the whole
 // file and returns every problem; an empty Problems means the file can be imported.
 func readImport(name, contentType string, data []byte) *importFile {
-	f := &importFile{Name: name}
+	f := &importFile{}
 	sheet, bad := sniffImport(name, contentType, data)
 	f.Sheet = sheet
 	if bad != nil {
@@ -220,7 +219,7 @@ func readImport(name, contentType string, data []byte) *importFile {
 				MessageEN: fmt.Sprintf("The file has more than %d agencies: split it", maxImportRows)})
 			return f
 		}
-		f.addRow(r, row, firstLine)
+		f.addRow(row, firstLine)
 	}
 	if len(f.Agencies) == 0 && len(f.Problems) == 0 {
 		f.Problems = append(f.Problems, fileProblem("ไฟล์ไม่มีข้อมูลหน่วยงานใต้แถวหัวตาราง", "The file has no agency below its header row"))
@@ -238,8 +237,15 @@ func (f *importFile) mapHeader(r *tabular.Reader) bool {
 	for col, h := range f.headers {
 		field := importColumnOf(h)
 		for i, c := range importColumns {
-			if c.Field == field && f.columns[i] < 0 {
+			switch {
+			case c.Field != field:
+			case f.columns[i] < 0:
 				f.columns[i] = col
+			default:
+				first := f.headers[f.columns[i]]
+				f.Problems = append(f.Problems, importProblem{Line: r.HeaderLine(), Column: col + 1, Header: h, Sheet: f.Sheet,
+					Message:   fmt.Sprintf("หัวตาราง \"%s\" กับ \"%s\" เป็นคอลัมน์เดียวกัน (%s) กรุณาลบคอลัมน์ที่ซ้ำ", first, h, field),
+					MessageEN: fmt.Sprintf("The headers %q and %q name the same column (%s): delete one", first, h, field)})
 			}
 		}
 	}
@@ -255,7 +261,7 @@ func (f *importFile) mapHeader(r *tabular.Reader) bool {
 			MessageEN: "The header row lacks the columns " + strings.Join(missing, ", ") + ": use the template's header"})
 		return false
 	}
-	return true
+	return len(f.Problems) == 0
 }
 
 // cell returns the cell of field i of importColumns in row.
@@ -268,7 +274,7 @@ func (f *importFile) cell(row tabular.Row, i int) string {
 
 // addRow reads one row into an agency and records its problems; firstLine maps each code
 // seen to the row that first used it.
-func (f *importFile) addRow(r *tabular.Reader, row tabular.Row, firstLine map[string]int) {
+func (f *importFile) addRow(row tabular.Row, firstLine map[string]int) {
 	cells := make(map[string]string, len(importColumns))
 	for i, c := range importColumns {
 		cells[c.Field] = f.cell(row, i)

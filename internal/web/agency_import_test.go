@@ -227,6 +227,7 @@ func testAgencyImportProblems(t *testing.T, en engine) {
 		want       string
 	}{
 		{"MissingColumn", "a.csv", csvFile(t, [][]string{{"code", "name", "type"}, {"7000001", "x", "sao"}}), "แถวหัวตารางไม่มีคอลัมน์ short_name (ชื่อย่อ), ministry (กระทรวง/ต้นสังกัด)"},
+		{"SameColumnTwice", "twice.csv", csvFile(t, [][]string{append(append([]string{}, importHeader...), "รหัสหน่วยงาน"), {"7000001", "x", "", "sao", "", "เชียงใหม่", "", "", "", "7000001"}}), "หัวตาราง &#34;code&#34; กับ &#34;รหัสหน่วยงาน&#34; เป็นคอลัมน์เดียวกัน"},
 		{"Image", "logo.png", pngBytes(t), "รองรับเฉพาะไฟล์ .xlsx หรือ .csv"},
 		{"OldExcel", "old.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "Excel รุ่นเก่า (.xls)"},
 		{"DamagedXLSX", "broken.xlsx", []byte("PK\x03\x04 not really a zip"), "ไม่สามารถอ่านไฟล์ได้"},
