@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/agency"
@@ -92,8 +93,8 @@ func groupsOf(vs []string) (groups []int, bad []string) {
 	return groups, bad
 }
 
-// oneTime returns the account the form describes with its one-time password.
-func (f StaffForm) oneTime(r *http.Request, s *Server) (account.OneTime, error) {
+// oneTime returns the account the form describes, created at now, with its one-time password.
+func (f StaffForm) oneTime(now time.Time) (account.OneTime, error) {
 	role := account.Role(f.Role)
 	var groups []int
 	var sup agency.Supervisor
@@ -103,7 +104,7 @@ func (f StaffForm) oneTime(r *http.Request, s *Server) (account.OneTime, error) 
 	case account.RoleSupervisor:
 		sup = agency.Supervisor(f.Supervisor)
 	}
-	ot, err := account.NewStaffAccount(f.Username, role, groups, sup, f.Name, s.now())
+	ot, err := account.NewStaffAccount(f.Username, role, groups, sup, f.Name, now)
 	if len(f.badGroups) > 0 {
 		err = apperr.Join(apperr.Fields(account.FieldGroups, "กลุ่มหน่วยงานต้องเป็นเลข 1 ถึง 10"), err)
 	}
@@ -188,7 +189,7 @@ func (s *Server) staffNew(w http.ResponseWriter, r *http.Request) error {
 // createStaff creates the account the form describes and returns it with its one-time
 // password. A taken username is an Invalid error on the username field.
 func (s *Server) createStaff(r *http.Request, f StaffForm) (account.OneTime, error) {
-	ot, err := f.oneTime(r, s)
+	ot, err := f.oneTime(s.now())
 	if err != nil {
 		return ot, err
 	}
