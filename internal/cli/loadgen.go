@@ -16,7 +16,7 @@ func init() {
 	register("loadgen", "measure survey collection under load: HTTP responses/s and latency vs the raw ceiling", runLoadgen)
 }
 
-const loadgenUsage = `loadgen [--db postgres://…] [--clients 50,500] [--duration 10s] [--json]
+const loadgenUsage = `loadgen [--db postgres://…] [--clients 50,500] [--duration 10s] [--runs 1] [--json]
 
 Creates a throwaway database (SQLite in a temporary directory, or with --db / $ITAS_DB a fresh
 schema in that PostgreSQL database, dropped afterwards) with an open year and --agencies IIT
@@ -29,6 +29,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 		o          loadgen.Options
 		clients    string
 		asJSON     bool
+		runs       int
 		cpuProfile string
 	)
 	fs := newFlags(env, "loadgen", loadgenUsage)
@@ -40,6 +41,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	fs.DurationVar(&o.CeilingDuration, "ceiling-duration", 3*time.Second, "measured time of each raw ceiling")
 	fs.IntVar(&o.BatchSize, "batch", 1000, "rows per InsertResponsesRaw call of the batch ceiling")
 	fs.IntVar(&o.SubmitWorkers, "submit-workers", 0, "goroutines of the SubmitResponse ceiling (default: the largest level)")
+	fs.IntVar(&runs, "runs", 1, "repeat the whole measurement this many times, each on a fresh database, and summarise (median and range)")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the measurements (ceilings and HTTP levels) to this file")
 	if err := fs.Parse(args); err != nil {
@@ -53,8 +55,8 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 		return usageError("--clients: %v", err)
 	}
 	o.Clients = levels
-	if o.Agencies < 1 || o.Duration <= 0 || o.Warmup < 0 || o.CeilingDuration <= 0 || o.BatchSize < 1 || o.SubmitWorkers < 0 {
-		return usageError("--agencies, --duration, --ceiling-duration and --batch must be positive")
+	if runs < 1 || o.Agencies < 1 || o.Duration <= 0 || o.Warmup < 0 || o.CeilingDuration <= 0 || o.BatchSize < 1 || o.SubmitWorkers < 0 {
+		return usageError("--runs, --agencies, --duration, --ceiling-duration and --batch must be positive")
 	}
 	o.Progress = env.Stderr
 	if cpuProfile != "" {
@@ -68,14 +70,35 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	rep, err := loadgen.Run(ctx, o)
-	if err != nil {
-		return err
+	var reps []*loadgen.Report
+	for i := range runs {
+		if runs > 1 {
+			fmt.Fprintf(env.Stderr, "run %d of %d\n", i+1, runs)
+		}
+		rep, err := loadgen.Run(ctx, o)
+		if err != nil {
+			return err
+		}
+		reps = append(reps, rep)
+		if !asJSON {
+			if i > 0 {
+				fmt.Fprintln(env.Stdout)
+			}
+			if err := rep.WriteTable(env.Stdout); err != nil {
+				return err
+			}
+		}
 	}
-	if asJSON {
-		return rep.WriteJSON(env.Stdout)
+	switch {
+	case asJSON && runs == 1:
+		return reps[0].WriteJSON(env.Stdout)
+	case asJSON:
+		return loadgen.Summarize(reps).WriteJSON(env.Stdout)
+	case runs > 1:
+		fmt.Fprintln(env.Stdout)
+		return loadgen.Summarize(reps).WriteTable(env.Stdout)
 	}
-	return rep.WriteTable(env.Stdout)
+	return nil
 }
 
 // parseLevels reads "50,500" into concurrency levels.
