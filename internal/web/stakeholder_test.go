@@ -107,8 +107,10 @@ func contactsFile(t testing.TB, e *env, user, code string, rows [][]string) []by
 // TestStakeholderCycle follows the manual's story through the pages: the executive returns
 // the external data with a reason, the admin sees it, corrects the list and submits again, the
 // executive approves, and from then on the data is locked.
-func TestStakeholderCycle(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestStakeholderCycle(t *testing.T) { testStakeholderCycle(t, defaultEngine()) }
+
+func testStakeholderCycle(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	code := demo.CodeEnergyPS
 	page := body(t, e.do(request{method: "GET", path: shURL(code, ""), token: e.session(energyExec)}))
 	for _, want := range []string{"1,250", "125", "25,000", "400", shURL(code, "/external/approve"), shURL(code, "/external/return")} {
@@ -187,8 +189,10 @@ func TestStakeholderCycle(t *testing.T) {
 }
 
 // TestStakeholderRefusals checks who may do what, whatever the buttons show.
-func TestStakeholderRefusals(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestStakeholderRefusals(t *testing.T) { testStakeholderRefusals(t, defaultEngine()) }
+
+func testStakeholderRefusals(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	energy, cmu := demo.CodeEnergyPS, demo.CodeChiangMaiU
 	tests := []struct {
 		name, user, method, path string
@@ -234,8 +238,10 @@ func TestStakeholderRefusals(t *testing.T) {
 
 // TestStakeholderPhaseClosed moves the clock past the stakeholder-data phase: writes answer
 // 403 with phase_closed and the phase's dates in Thai; reading still works.
-func TestStakeholderPhaseClosed(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestStakeholderPhaseClosed(t *testing.T) { testStakeholderPhaseClosed(t, defaultEngine()) }
+
+func testStakeholderPhaseClosed(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	e.clock.Add(41 * 24 * time.Hour)
 	cmu := demo.CodeChiangMaiU
 	for _, req := range []request{
@@ -269,8 +275,10 @@ func TestStakeholderPhaseClosed(t *testing.T) {
 
 // TestStakeholderImport uploads templates through the page and the API: a file with problems
 // is refused as a whole with every problem by row and cell; a good one is imported.
-func TestStakeholderImport(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestStakeholderImport(t *testing.T) { testStakeholderImport(t, defaultEngine()) }
+
+func testStakeholderImport(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	cmu := demo.CodeChiangMaiU
 	bad := contactsFile(t, e, cmuAdmin, cmu, [][]string{
 		{"นายดี มีสุข", "", "ประชาชน", "081-000-0001", "", "ขอเอกสาร"},
@@ -359,8 +367,10 @@ func TestStakeholderTemplate(t *testing.T) {
 }
 
 // TestStakeholderAPI walks the JSON API: read, set, add, change, delete, submit.
-func TestStakeholderAPI(t *testing.T) {
-	e := newEnv(t, Config{})
+func TestStakeholderAPI(t *testing.T) { testStakeholderAPI(t, defaultEngine()) }
+
+func testStakeholderAPI(t *testing.T, en engine) {
+	e := newEnvOn(t, Config{}, en)
 	cmu := demo.CodeChiangMaiU
 	tok := e.session(cmuAdmin)
 	var got StakeholdersJSON
@@ -492,5 +502,16 @@ func TestStakeholderPagesRender(t *testing.T) {
 	}
 	if page := body(t, e.do(request{method: "GET", path: shURL(demo.CodeKlongSe, ""), token: e.session("supervisor")})); strings.Contains(page, `method="post" action="/agencies`) {
 		t.Errorf("a supervisor is offered forms")
+	}
+}
+
+// TestStakeholdersOnPostgres runs the handler tests that change data on PostgreSQL too.
+func TestStakeholdersOnPostgres(t *testing.T) {
+	postgresDSN(t)
+	for name, test := range map[string]func(*testing.T, engine){
+		"Cycle": testStakeholderCycle, "Refusals": testStakeholderRefusals, "PhaseClosed": testStakeholderPhaseClosed,
+		"Import": testStakeholderImport, "API": testStakeholderAPI,
+	} {
+		t.Run(name, func(t *testing.T) { test(t, onPostgres) })
 	}
 }
