@@ -188,9 +188,24 @@ func (s *Server) contactFormPage(r *http.Request, t shTarget, id int64, f Contac
 	return p
 }
 
+// shForListEdit is shForWrite for the sample list, which must also be editable now: a form
+// for a submitted or approved list would only lead to a refusal.
+func (s *Server) shForListEdit(r *http.Request) (shTarget, error) {
+	t, err := s.shForWrite(r, account.ActionSubmitAgencyData)
+	if err != nil {
+		return t, err
+	}
+	d, err := s.store.FindStakeholderData(r.Context(), t.Year.FiscalYear, t.Agency.Code)
+	if err != nil {
+		return t, err
+	}
+	_, err = stakeholder.Next(d.External.Status, stakeholder.ActionEdit, authOf(r.Context()).Account.Role)
+	return t, err
+}
+
 // stakeholderContactNew serves GET /agencies/{code}/stakeholders/contacts/new.
 func (s *Server) stakeholderContactNew(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.shForWrite(r, account.ActionSubmitAgencyData)
+	t, err := s.shForListEdit(r)
 	if err != nil {
 		return err
 	}
@@ -205,7 +220,7 @@ func (s *Server) stakeholderContactEdit(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	t, err := s.shForWrite(r, account.ActionSubmitAgencyData)
+	t, err := s.shForListEdit(r)
 	if err != nil {
 		return err
 	}
@@ -315,20 +330,13 @@ func readImportFile(w http.ResponseWriter, r *http.Request) ([]byte, string, err
 // those of shForWrite; Invalid wrapping a *stakeholder.ImportError that lists every problem by
 // row and cell; the store's refusals.
 func (s *Server) importContacts(w http.ResponseWriter, r *http.Request) (shTarget, int, error) {
-	t, err := s.shForWrite(r, account.ActionSubmitAgencyData)
+	// The list must be editable before a file of 5,000 rows is read for nothing.
+	t, err := s.shForListEdit(r)
 	if err != nil {
 		return t, 0, err
 	}
 	data, name, err := readImportFile(w, r)
 	if err != nil {
-		return t, 0, err
-	}
-	// Check that the list can change before reading a file of 5,000 rows for nothing.
-	d, err := s.store.FindStakeholderData(r.Context(), t.Year.FiscalYear, t.Agency.Code)
-	if err != nil {
-		return t, 0, err
-	}
-	if _, err := stakeholder.Next(d.External.Status, stakeholder.ActionEdit, authOf(r.Context()).Account.Role); err != nil {
 		return t, 0, err
 	}
 	existing, err := s.store.FindStakeholderContacts(r.Context(), t.Year.FiscalYear, t.Agency.Code, stakeholder.ContactFilter{})

@@ -217,6 +217,8 @@ func testStakeholderRefusals(t *testing.T, en engine) {
 		{"ApprovedLocked", energyAdmin, "POST", shURL(energy, "/internal/population"), url.Values{"population": {"10"}}, "", 409},
 		{"SubmittedLocked", energyAdmin, "PUT", shAPI(energy, "/external"), nil, `{"population": 10}`, 409},
 		{"SubmittedListLocked", energyAdmin, "POST", shAPI(energy, "/contacts"), nil, `{"name":"ก ข","type":"public","phone":"0812345678","service":"x"}`, 409},
+		{"SubmittedListForm", energyAdmin, "GET", shURL(energy, "/contacts/new"), nil, "", 409},
+		{"SubmittedListImport", energyAdmin, "POST", shURL(energy, "/contacts/import"), url.Values{}, "", 409},
 		{"ApproveDraft", cmuExec, "POST", shAPI(cmu, "/external/approve"), nil, "", 409},
 		{"UnknownSide", cmuAdmin, "POST", shURL(cmu, "/other/submit"), url.Values{}, "", 404},
 		{"OtherAgencysContact", cmuAdmin, "GET", shURL(cmu, "/contacts/1/edit"), nil, "", 404},

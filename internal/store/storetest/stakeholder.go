@@ -348,9 +348,8 @@ var stakeholderTests = []test{
 		wantCode(t, err, apperr.CodeInvalid) // the list is full
 	}},
 	{"ConcurrentDecisions", func(t *testing.T, e *env) {
-		// The admin edits while the executive approves: whichever goes first, the data ends
-		// approved with the population the executive saw or refused the edit — never an
-		// approved record changed after approval.
+		// Four approvals and four returns of the same submission at once: exactly one
+		// decision wins, the others find the data no longer submitted.
 		fy, code := shSetup(t, e)
 		shState(t, e, fy, code, stakeholder.Internal, stakeholder.Returned)
 		_, err := e.s.ChangeStakeholderStatus(e.ctx, fy, code, stakeholder.Internal, stakeholder.ActionSubmit, "", shAdmin)
