@@ -26,5 +26,8 @@ func (s *Server) agencyFacts(ctx context.Context, y assessment.Year, code string
 	}
 	// Surveys: IITResponses, EITResponses.
 	// OIT: OITSubmitted, OITApproved.
+	if err := s.oitFacts(ctx, y, code, &f); err != nil {
+		return f, err
+	}
 	return f, nil
 }
