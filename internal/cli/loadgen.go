@@ -22,7 +22,9 @@ Creates a throwaway database (SQLite in a temporary directory, or with --db / $I
 schema in that PostgreSQL database, dropped afterwards) with an open year and --agencies IIT
 links, measures the raw insert rate of IIT responses through the store (the ceiling), then
 starts the web server on 127.0.0.1 and posts complete, valid IIT responses over HTTP from each
-number of --clients, reporting acknowledged (201) responses/s, latency and errors.`
+number of --clients, reporting acknowledged (201) responses/s, latency and errors: first flat
+out (each client sends its next response as soon as the last is answered: the capacity), then
+paced at --rate responses/s in all (the latency at that load).`
 
 func runLoadgen(ctx context.Context, env Env, args []string) error {
 	var (
@@ -36,6 +38,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	fs.StringVar(&o.DSN, "db", os.Getenv("ITAS_DB"), "PostgreSQL URL (default $ITAS_DB; a fresh schema is made and dropped); empty: a throwaway SQLite file")
 	fs.IntVar(&o.Agencies, "agencies", 200, "agencies the responses go to, each with its IIT link")
 	fs.StringVar(&clients, "clients", "50,500", "concurrency levels, comma-separated")
+	fs.Float64Var(&o.Rate, "rate", loadgen.TargetPerSecond, "also run each level paced at this many responses/s in all, for latency under that load (0: flat out only)")
 	fs.DurationVar(&o.Duration, "duration", 10*time.Second, "measured time of each level")
 	fs.DurationVar(&o.Warmup, "warmup", 2*time.Second, "unmeasured time before each level")
 	fs.DurationVar(&o.CeilingDuration, "ceiling-duration", 3*time.Second, "measured time of each raw ceiling")
@@ -55,6 +58,12 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 		return usageError("--clients: %v", err)
 	}
 	o.Clients = levels
+	if o.Rate < 0 {
+		return usageError("--rate must not be negative")
+	}
+	if o.Rate == 0 {
+		o.Rate = -1 // flat out only
+	}
 	if runs < 1 || o.Agencies < 1 || o.Duration <= 0 || o.Warmup < 0 || o.CeilingDuration <= 0 || o.BatchSize < 1 || o.SubmitWorkers < 0 {
 		return usageError("--runs, --agencies, --duration, --ceiling-duration and --batch must be positive")
 	}

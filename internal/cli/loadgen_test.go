@@ -8,7 +8,7 @@ import (
 // TestLoadgen runs `itas loadgen` briefly on SQLite and reads its --json report.
 func TestLoadgen(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "loadgen", "--db", "", "--agencies", "2", "--clients", "2,4",
-		"--warmup", "50ms", "--duration", "200ms", "--ceiling-duration", "100ms", "--batch", "20", "--json")
+		"--warmup", "50ms", "--duration", "200ms", "--ceiling-duration", "100ms", "--batch", "20", "--rate", "0", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}

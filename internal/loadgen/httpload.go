@@ -15,14 +15,19 @@ import (
 // Level is what one concurrency level of the HTTP load measured.
 type Level struct {
 	Clients int `json:"clients"`
+	// Offered is the paced rate the clients were asked to keep, in responses per second, or 0
+	// when each client sent its next response as soon as the last was answered (flat out,
+	// which measures capacity: its latency is then mostly queueing, clients / rate).
+	Offered float64 `json:"offered_per_second"`
 	// Seconds is the measured window, after the warm-up.
 	Seconds float64 `json:"seconds"`
 	// Acknowledged counts the 201 answers that arrived within the window, and PerSecond is
 	// that count over the window: the sustained rate of durably stored responses.
 	Acknowledged int     `json:"acknowledged"`
 	PerSecond    float64 `json:"per_second"`
-	// Latency is of the acknowledged requests in the window, from sending the request to
-	// reading the whole answer.
+	// Latency is of the acknowledged requests in the window, to reading the whole answer
+	// from sending the request or, when paced, from when it was due: a request delayed
+	// behind a slow one counts its wait (no coordinated omission).
 	Latency Latency `json:"latency_ms"`
 	// CPUMicros is the CPU time of the whole process (server and clients) in the window per
 	// acknowledged response, in microseconds.
@@ -53,8 +58,9 @@ type httpLoad struct {
 // run drives the server from clients concurrent clients for warmup plus window, and measures
 // the window. Each client is one phone: its own keep-alive connection and its own address in
 // X-Forwarded-For, posting one complete response after another, each with a new national ID
-// and to the next agency in turn.
-func (l *httpLoad) run(ctx context.Context, clients int, warmup, window time.Duration) Level {
+// and to the next agency in turn. With rate > 0 the clients together offer rate responses per
+// second, each client one every clients/rate seconds, staggered; else they go flat out.
+func (l *httpLoad) run(ctx context.Context, clients int, rate float64, warmup, window time.Duration) Level {
 	tr := &http.Transport{
 		Proxy:               nil,
 		DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
@@ -73,16 +79,24 @@ func (l *httpLoad) run(ctx context.Context, clients int, warmup, window time.Dur
 	results := make([]clientResult, clients)
 	cpu := measureCPU(from, until)
 	var wg sync.WaitGroup
+	var every time.Duration // each client's interval when paced
+	if rate > 0 {
+		every = time.Duration(float64(clients) / rate * float64(time.Second))
+	}
 	for c := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[c] = l.client(ctx, client, urls, ipv4(l.addrBase+c), from, until)
+			p := pace{every: every}
+			if every > 0 {
+				p.next = start.Add(every * time.Duration(c) / time.Duration(clients))
+			}
+			results[c] = l.client(ctx, client, urls, ipv4(l.addrBase+c), p, from, until)
 		}()
 	}
 	wg.Wait()
 	l.addrBase += clients
-	lv := Level{Clients: clients, Seconds: window.Seconds(), Errors: map[string]int{}}
+	lv := Level{Clients: clients, Offered: rate, Seconds: window.Seconds(), Errors: map[string]int{}}
 	var all []time.Duration
 	for _, r := range results {
 		all = append(all, r.acked...)
@@ -103,11 +117,32 @@ type clientResult struct {
 	errors map[string]int
 }
 
-// client posts responses until until, one at a time.
-func (l *httpLoad) client(ctx context.Context, hc *http.Client, urls []string, addr string, from, until time.Time) clientResult {
+// pace is a client's schedule: a request every every, the next due at next; zero every means
+// no schedule.
+type pace struct {
+	every time.Duration
+	next  time.Time
+}
+
+// due waits for the next request's time and returns it (now when unpaced or late).
+func (p *pace) due() time.Time {
+	if p.every == 0 {
+		return time.Now()
+	}
+	t := p.next
+	p.next = p.next.Add(p.every)
+	if d := time.Until(t); d > 0 {
+		time.Sleep(d)
+	}
+	return t
+}
+
+// client posts responses until until, one at a time, on its pace.
+func (l *httpLoad) client(ctx context.Context, hc *http.Client, urls []string, addr string, p pace, from, until time.Time) clientResult {
 	res := clientResult{errors: map[string]int{}}
 	for ctx.Err() == nil {
-		if time.Now().After(until) {
+		t0 := p.due()
+		if t0.After(until) {
 			break
 		}
 		n := l.ids.Add(1) - 1
@@ -120,7 +155,6 @@ func (l *httpLoad) client(ctx context.Context, hc *http.Client, urls []string, a
 		}
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("X-Forwarded-For", addr)
-		t0 := time.Now()
 		r, err := hc.Do(req)
 		if err != nil {
 			res.errors["transport"]++

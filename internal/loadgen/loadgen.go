@@ -33,6 +33,11 @@ type Options struct {
 	Agencies int
 	// Clients lists the concurrency levels, run in order; default 50 and 500.
 	Clients []int
+	// Rate, when positive, runs each level a second time with the clients paced to offer
+	// Rate responses per second together, for the latency at that load: flat out, latency is
+	// mostly the queue that many clients without pause make (clients / rate). Negative means
+	// no paced runs; 0 means the default, TargetPerSecond.
+	Rate float64
 	// Warmup runs before each measured window and is not counted; default 2 s.
 	Warmup time.Duration
 	// Duration is each level's measured window; default 10 s.
@@ -71,6 +76,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.SubmitWorkers == 0 {
 		o.SubmitWorkers = maxOf(o.Clients)
+	}
+	if o.Rate == 0 {
+		o.Rate = TargetPerSecond
 	}
 	if o.PerAddressLimit == 0 {
 		o.PerAddressLimit = 1e6
@@ -141,10 +149,16 @@ func Run(ctx context.Context, o Options) (rep *Report, err error) {
 	defer stop()
 	load := &httpLoad{base: base, target: target, bodies: bodies, ids: &ids}
 	for _, clients := range o.Clients {
-		fmt.Fprintf(o.Progress, "HTTP: %d clients, %s warm-up, %s measured\n", clients, o.Warmup, o.Duration)
-		rep.Levels = append(rep.Levels, load.run(ctx, clients, o.Warmup, o.Duration))
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		rates := []float64{0}
+		if o.Rate > 0 {
+			rates = append(rates, o.Rate)
+		}
+		for _, rate := range rates {
+			fmt.Fprintf(o.Progress, "HTTP: %d clients %s, %s warm-up, %s measured\n", clients, offered(rate), o.Warmup, o.Duration)
+			rep.Levels = append(rep.Levels, load.run(ctx, clients, rate, o.Warmup, o.Duration))
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	rep.finish()

@@ -21,14 +21,17 @@ func TestRun(t *testing.T) {
 	for name, dsn := range engines {
 		t.Run(name, func(t *testing.T) {
 			rep, err := Run(context.Background(), Options{
-				DSN: dsn, Agencies: 3, Clients: []int{1, 8}, Warmup: 50 * time.Millisecond, Duration: 300 * time.Millisecond,
+				DSN: dsn, Agencies: 3, Clients: []int{1, 8}, Rate: 40, Warmup: 50 * time.Millisecond, Duration: 300 * time.Millisecond,
 				CeilingDuration: 200 * time.Millisecond, BatchSize: 50, SubmitWorkers: 8,
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rep.Levels) != 2 || rep.Levels[0].Clients != 1 || rep.Levels[1].Clients != 8 {
-				t.Fatalf("levels %+v, want 1 and 8 clients", rep.Levels)
+			if len(rep.Levels) != 4 || rep.Levels[0].Clients != 1 || rep.Levels[3].Clients != 8 {
+				t.Fatalf("levels %+v, want 1 and 8 clients, each flat out and paced", rep.Levels)
+			}
+			if flat, paced := rep.Levels[2], rep.Levels[3]; flat.Offered != 0 || paced.Offered != 40 || paced.PerSecond > 60 {
+				t.Errorf("8 clients flat out %+v, paced at 40/s %+v: want the paced level near 40/s", flat, paced)
 			}
 			for _, lv := range rep.Levels {
 				if lv.Acknowledged == 0 || lv.PerSecond <= 0 || lv.Latency.P50 <= 0 || lv.Latency.Max < lv.Latency.P99 {
@@ -42,7 +45,7 @@ func TestRun(t *testing.T) {
 			if c.BatchRows < 50 || c.BatchPerSecond <= 0 || c.SubmitStored == 0 || c.SubmitPerSecond <= 0 {
 				t.Errorf("ceiling %+v, want rows stored both ways", c)
 			}
-			if len(rep.Ratios) != 2 || rep.Ratios[1].OfBatch <= 0 {
+			if len(rep.Ratios) != 4 || rep.Ratios[2].OfBatch <= 0 {
 				t.Errorf("ratios %+v", rep.Ratios)
 			}
 			var table bytes.Buffer

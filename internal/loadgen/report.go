@@ -96,10 +96,10 @@ func (r *Report) WriteTable(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "clients\tacknowledged/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\tCPU µs/resp\tof batch ceiling\tof submit ceiling\terrors\t")
+	fmt.Fprintln(tw, "clients\toffered\tacknowledged/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\tCPU µs/resp\tof batch ceiling\tof submit ceiling\terrors\t")
 	for i, lv := range r.Levels {
 		ra := r.Ratios[i]
-		fmt.Fprintf(tw, "%d\t%.0f\t%.1f\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.2f\t%s\t\n", lv.Clients, lv.PerSecond,
+		fmt.Fprintf(tw, "%d\t%s\t%.0f\t%.1f\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.2f\t%s\t\n", lv.Clients, offered(lv.Offered), lv.PerSecond,
 			lv.Latency.P50, lv.Latency.P90, lv.Latency.P99, lv.Latency.Max, lv.CPUMicros, ra.OfBatch, ra.OfSubmit, errorText(lv.Errors))
 	}
 	if err := tw.Flush(); err != nil {
@@ -126,20 +126,40 @@ func errorText(errs map[string]int) string {
 	return strings.Join(parts, " ")
 }
 
-// targets says how the 500-client level compares with the issue's targets.
+// targets says how the 500-client levels compare with the issue's targets: the flat-out level
+// for the rate and the ratio to the ceiling, the level paced at TargetPerSecond for p99 (and
+// whether it kept up with the rate offered).
 func (r *Report) targets() string {
-	for i, lv := range r.Levels {
-		if lv.Clients != targetAtClients {
-			continue
+	var flat, paced *Level
+	var ratio Ratio
+	for i := range r.Levels {
+		switch lv := &r.Levels[i]; {
+		case lv.Clients != targetAtClients:
+		case lv.Offered == 0:
+			flat, ratio = lv, r.Ratios[i]
+		case lv.Offered == TargetPerSecond:
+			paced = lv
 		}
-		ra := r.Ratios[i]
-		return fmt.Sprintf("targets at %d clients (issue 4, for SQLite on 2 cores): ≥ %d/s %s, p99 < %d ms %s, "+
-			"≥ %.0f%% of the batch ceiling %s (of the submit ceiling %s)", targetAtClients,
-			TargetPerSecond, verdict(lv.PerSecond >= TargetPerSecond),
-			TargetP99Millis, verdict(lv.Latency.P99 < TargetP99Millis && lv.Acknowledged > 0),
-			TargetRatio*100, verdict(ra.OfBatch >= TargetRatio), verdict(ra.OfSubmit >= TargetRatio))
 	}
-	return fmt.Sprintf("targets: no level of %d clients was run", targetAtClients)
+	if flat == nil {
+		return fmt.Sprintf("targets: no flat-out level of %d clients was run", targetAtClients)
+	}
+	s := fmt.Sprintf("targets at %d clients (issue 4, for SQLite on 2 cores): ≥ %d/s flat out %s; ≥ %.0f%% of the batch ceiling %s "+
+		"(of the submit ceiling %s)", targetAtClients, TargetPerSecond, verdict(flat.PerSecond >= TargetPerSecond),
+		TargetRatio*100, verdict(ratio.OfBatch >= TargetRatio), verdict(ratio.OfSubmit >= TargetRatio))
+	if paced == nil {
+		return s + fmt.Sprintf("; p99 not judged: no level paced at %d/s", TargetPerSecond)
+	}
+	return s + fmt.Sprintf("; paced at %d/s: p99 < %d ms %s, kept up %s", TargetPerSecond, TargetP99Millis,
+		verdict(paced.Acknowledged > 0 && paced.Latency.P99 < TargetP99Millis), verdict(paced.PerSecond >= 0.97*paced.Offered))
+}
+
+// offered names a level's pacing: "flat out" or "2000/s".
+func offered(rate float64) string {
+	if rate <= 0 {
+		return "flat out"
+	}
+	return fmt.Sprintf("%.0f/s", rate)
 }
 
 func verdict(ok bool) string {

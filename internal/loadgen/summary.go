@@ -39,14 +39,15 @@ type Summary struct {
 
 // LevelSummary is one concurrency level over the runs.
 type LevelSummary struct {
-	Clients   int    `json:"clients"`
-	PerSecond Spread `json:"per_second"`
-	P50       Spread `json:"p50_ms"`
-	P99       Spread `json:"p99_ms"`
-	CPUMicros Spread `json:"cpu_us_per_response"`
-	OfBatch   Spread `json:"of_batch_ceiling"`
-	OfSubmit  Spread `json:"of_submit_ceiling"`
-	Errors    int    `json:"errors"`
+	Clients   int     `json:"clients"`
+	Offered   float64 `json:"offered_per_second"`
+	PerSecond Spread  `json:"per_second"`
+	P50       Spread  `json:"p50_ms"`
+	P99       Spread  `json:"p99_ms"`
+	CPUMicros Spread  `json:"cpu_us_per_response"`
+	OfBatch   Spread  `json:"of_batch_ceiling"`
+	OfSubmit  Spread  `json:"of_submit_ceiling"`
+	Errors    int     `json:"errors"`
 }
 
 // Summarize gathers runs made with the same options.
@@ -65,7 +66,7 @@ func Summarize(runs []*Report) *Summary {
 		var rate, p50, p99, cpu, ofBatch, ofSubmit []float64
 		errs := 0
 		for _, r := range runs {
-			if i >= len(r.Levels) || r.Levels[i].Clients != lv.Clients {
+			if i >= len(r.Levels) || r.Levels[i].Clients != lv.Clients || r.Levels[i].Offered != lv.Offered {
 				continue
 			}
 			l := r.Levels[i]
@@ -77,7 +78,7 @@ func Summarize(runs []*Report) *Summary {
 			}
 		}
 		s.Levels = append(s.Levels, LevelSummary{
-			Clients: lv.Clients, PerSecond: spreadOf(rate), P50: spreadOf(p50), P99: spreadOf(p99),
+			Clients: lv.Clients, Offered: lv.Offered, PerSecond: spreadOf(rate), P50: spreadOf(p50), P99: spreadOf(p99),
 			CPUMicros: spreadOf(cpu), OfBatch: spreadOf(ofBatch), OfSubmit: spreadOf(ofSubmit), Errors: errs,
 		})
 	}
@@ -97,9 +98,9 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	fmt.Fprintf(w, "  raw ceiling, InsertResponsesRaw batches  %s rows/s\n", s.BatchCeiling.format("%.0f"))
 	fmt.Fprintf(w, "  raw ceiling, SubmitResponse              %s rows/s\n\n", s.SubmitCeiling.format("%.0f"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  clients\tacknowledged/s\tp50 ms\tp99 ms\tCPU µs/resp\tof batch ceiling\tof submit ceiling\terrors")
+	fmt.Fprintln(tw, "  clients\toffered\tacknowledged/s\tp50 ms\tp99 ms\tCPU µs/resp\tof batch ceiling\tof submit ceiling\terrors")
 	for _, l := range s.Levels {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", l.Clients, l.PerSecond.format("%.0f"), l.P50.format("%.1f"),
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", l.Clients, offered(l.Offered), l.PerSecond.format("%.0f"), l.P50.format("%.1f"),
 			l.P99.format("%.1f"), l.CPUMicros.format("%.0f"), l.OfBatch.format("%.2f"), l.OfSubmit.format("%.2f"), l.Errors)
 	}
 	return tw.Flush()
