@@ -62,6 +62,7 @@ func navFor(r account.Role, path string) []NavItem {
 	case account.RoleAgencyAdmin, account.RoleAgencyExecutive:
 		items = append(items, NavItem{Href: "/stakeholders", Key: "nav.stakeholders"}, NavItem{Href: "/audit", Key: "nav.audit"})
 	}
+	items = append(items, oitNav(r)...) // routes_oit.go
 	items = append(items,
 		NavItem{Href: "/profile", Key: "nav.profile"},
 		NavItem{Href: "/account/password", Key: "nav.password"})
