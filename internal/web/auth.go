@@ -63,6 +63,7 @@ func navFor(r account.Role, path string) []NavItem {
 		items = append(items, NavItem{Href: "/stakeholders", Key: "nav.stakeholders"}, NavItem{Href: "/audit", Key: "nav.audit"})
 	}
 	items = append(items, oitNav(r)...) // routes_oit.go
+	items = append(items, NavItem{Href: "/tracking", Key: "nav.tracking"})
 	items = append(items,
 		NavItem{Href: "/profile", Key: "nav.profile"},
 		NavItem{Href: "/account/password", Key: "nav.password"})

@@ -25,6 +25,9 @@ func (s *Server) agencyFacts(ctx context.Context, y assessment.Year, code string
 		return f, err
 	}
 	// Surveys: IITResponses, EITResponses.
+	if err := s.trackingFacts(ctx, y, code, &f); err != nil {
+		return f, err
+	}
 	// OIT: OITSubmitted, OITApproved.
 	if err := s.oitFacts(ctx, y, code, &f); err != nil {
 		return f, err
