@@ -41,6 +41,7 @@ type TrackingPage struct {
 	NextURL       string
 	ExportXLSX    string
 	ExportCSV     string
+	CanImport     bool // the account may import assessor-collected EIT responses
 }
 
 // SortLink is a column header's link: the table ordered by that column, and the column's
@@ -144,6 +145,7 @@ func (s *Server) trackingHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p.CanImport = account.Allowed(a, account.ActionEnterResponses)
 	s.render(w, r, http.StatusOK, "tracking", p)
 	return nil
 }

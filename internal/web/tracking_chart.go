@@ -21,6 +21,7 @@ type DayRow struct {
 // neither script nor a request of its own. Coordinates are in the SVG's viewBox units.
 type Chart struct {
 	Width, Height int
+	Left          int // where the bars start; the axis labels are to its left
 	Top, Bottom   int // the plot's vertical extent
 	Max           int // the value of the top grid line
 	Bars          []Bar
@@ -83,8 +84,8 @@ func dayRange(days map[time.Time][2]int, start, end, now time.Time) (first, last
 
 // newChart draws the daily counts of one survey (pick selects it from a row) as bars.
 func newChart(lang Lang, rows []DayRow, pick func(DayRow) int) Chart {
-	const width, height, top, bottom, left = 640, 180, 12, 150, 36
-	c := Chart{Width: width, Height: height, Top: top, Bottom: bottom}
+	const width, height, top, bottom, left = 420, 180, 12, 150, 40
+	c := Chart{Width: width, Height: height, Left: left, Top: top, Bottom: bottom}
 	for _, r := range rows {
 		c.Max = max(c.Max, pick(r))
 	}
