@@ -109,8 +109,14 @@ func TestTrackingTable(t *testing.T) {
 		user string
 		in   func(code string) bool
 	}{
-		{"assessor", func(code string) bool { ag, _ := e.st.FindAgencyByCode(context.Background(), code); return ag.Group == 8 || ag.Group == 10 }},
-		{"supervisor", func(code string) bool { ag, _ := e.st.FindAgencyByCode(context.Background(), code); return ag.Supervisor == "dla" }},
+		{"assessor", func(code string) bool {
+			ag, _ := e.st.FindAgencyByCode(context.Background(), code)
+			return ag.Group == 8 || ag.Group == 10
+		}},
+		{"supervisor", func(code string) bool {
+			ag, _ := e.st.FindAgencyByCode(context.Background(), code)
+			return ag.Supervisor == "dla"
+		}},
 	} {
 		out, codes := trackingCodes(t, e, tt.user, "per_page=1000")
 		if out.Total == 0 || out.Total >= 30 {
