@@ -242,8 +242,5 @@ func statusField(lang Lang, value tracking.StatusFilter) Field {
 	return f
 }
 
-// surveyNameKey is the message key of a survey's short name.
-func surveyNameKey(sv string) string { return "tracking.survey." + sv }
-
 // surveyIDs are the surveys tracked, in the order pages show them.
 var surveyIDs = []string{survey.IIT, survey.EIT}

@@ -27,17 +27,12 @@ type TrackingAgencyPage struct {
 
 // SurveyTrack is one survey of an agency on its tracking page.
 type SurveyTrack struct {
-	ID      string
-	NameKey string
+	ID string // survey.IIT or survey.EIT
 	tracking.Survey
 	Status    tracking.Status
 	Window    assessment.Window
 	HasWindow bool
 	Chart     Chart
-	// SuggestionsOpen reports whether the survey's collection has closed, so that its
-	// suggestions may be shown; SuggestionsFrom is the first day they may.
-	SuggestionsOpen bool
-	SuggestionsFrom time.Time
 }
 
 // agencyTracking is what the page and the API show of an agency's year.
@@ -78,7 +73,7 @@ func (s *Server) loadAgencyTracking(ctx context.Context, lang Lang, y assessment
 		}
 	}
 	for i, sv := range surveyIDs {
-		st := SurveyTrack{ID: sv, NameKey: surveyNameKey(sv)}
+		st := SurveyTrack{ID: sv}
 		if i == 0 {
 			st.Survey = tracking.Survey{Responses: facts.IITResponses, Minimum: facts.IITMinimum}
 			st.Chart = newChart(lang, out.days, func(r DayRow) int { return r.IIT })
@@ -88,7 +83,6 @@ func (s *Server) loadAgencyTracking(ctx context.Context, lang Lang, y assessment
 		}
 		st.Status = st.Survey.Status()
 		st.Window, st.HasWindow = y.Window(collectionPhase(sv))
-		st.SuggestionsOpen, st.SuggestionsFrom = suggestionsOpen(y, sv, now)
 		out.surveys = append(out.surveys, st)
 	}
 	return out, nil
@@ -167,11 +161,10 @@ type SuggestionsPage struct {
 
 // SuggestionList is one survey's suggestions, or when they may be read.
 type SuggestionList struct {
-	ID      string
-	NameKey string
-	Open    bool
-	From    time.Time
-	Texts   []string
+	ID    string
+	Open  bool
+	From  time.Time
+	Texts []string
 }
 
 // trackingSuggestions serves GET /agencies/{code}/tracking/suggestions: the anonymous list of
@@ -191,7 +184,7 @@ func (s *Server) trackingSuggestions(w http.ResponseWriter, r *http.Request) err
 	}
 	p := &SuggestionsPage{Page: Page{Title: "tracking.suggestions.title"}, Agency: ag, Year: y}
 	for _, sv := range surveyIDs {
-		l := SuggestionList{ID: sv, NameKey: surveyNameKey(sv)}
+		l := SuggestionList{ID: sv}
 		l.Open, l.From = suggestionsOpen(y, sv, s.now())
 		if l.Open {
 			if l.Texts, err = s.store.Suggestions(r.Context(), y.FiscalYear, ag.Code, sv); err != nil {
