@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/openitas/itas/internal/oit"
@@ -51,7 +52,9 @@ func (s *Store) FindOITSummaries(ctx context.Context, fy int, codes []string) (o
 
 // FindOITQueue returns a page of an assessor's work queue: the agencies of f's groups (every
 // agency when f.Groups is nil) with where their OIT records stand in f's year, in the
-// registry's Thai order, with the count of each status for the queue's tabs.
+// registry's Thai order, with the count of each status for the queue's tabs. The counts come
+// from the records (indexed by year and status) and the agencies without one are drafts, so
+// that a national queue does not join every agency to count.
 func (s *Store) FindOITQueue(ctx context.Context, f oit.QueueFilter) (page oit.QueuePage, err error) {
 	defer wrap(&err, "store.FindOITQueue(%d)", f.FiscalYear)
 	if f.Limit <= 0 || f.Limit > 200 {
@@ -60,42 +63,39 @@ func (s *Store) FindOITQueue(ctx context.Context, f oit.QueueFilter) (page oit.Q
 	f.Offset = max(f.Offset, 0)
 	page.Rows = []oit.QueueRow{}
 	page.ByStatus = map[oit.Status]int{}
-	var a args
-	from := ` FROM agencies g LEFT JOIN oit_records r ON r.agency_code = g.code AND r.fiscal_year = ` + a.add(f.FiscalYear)
-	var where []string
+	if f.Groups != nil && len(f.Groups) == 0 {
+		return page, nil
+	}
+	var scope args // the agencies in f's groups, as a condition on g
+	scopeCond := ""
 	if f.Groups != nil {
-		if len(f.Groups) == 0 {
-			return page, nil
-		}
 		vs := make([]any, len(f.Groups))
 		for i, g := range f.Groups {
 			vs[i] = g
 		}
-		where = append(where, "g.group_no IN "+a.list(vs...))
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+		scopeCond = "g.group_no IN " + scope.list(vs...)
 	}
 	const status = `COALESCE(r.status, 'draft')`
-	byStatus := `SELECT ` + status + `, COUNT(*)` + from + cond + ` GROUP BY ` + status
-	tabArgs := append(args(nil), a...)
-	if f.Statuses != nil {
-		vs := make([]any, len(f.Statuses))
-		for i, st := range f.Statuses {
-			vs[i] = string(st)
-		}
-		where = append(where, status+" IN "+a.list(vs...))
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	cols := `g.code, g.name, g.short_name, g.type, g.ministry, g.province, g.group_no, g.supervisor, g.website,
-		` + status + `, COALESCE(r.version, 0), COALESCE(r.answered, 0), COALESCE(r.passed, 0), COALESCE(r.failed, 0),
-		COALESCE(r.scored, 0), COALESCE(r.replied, 0), COALESCE(r.decided, 0), r.updated_at`
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, byStatus, tabArgs...)
+		var inScope int
+		q := `SELECT COUNT(*) FROM agencies g`
+		if scopeCond != "" {
+			q += ` WHERE ` + scopeCond
+		}
+		if err := tx.QueryRowContext(ctx, q, scope...).Scan(&inScope); err != nil {
+			return err
+		}
+		a := append(args(nil), scope...)
+		q = `SELECT r.status, COUNT(*) FROM oit_records r`
+		if scopeCond != "" {
+			q += ` JOIN agencies g ON g.code = r.agency_code AND ` + scopeCond
+		}
+		q += ` WHERE r.fiscal_year = ` + a.add(f.FiscalYear) + ` GROUP BY r.status`
+		rows, err := tx.QueryContext(ctx, q, a...)
 		if err != nil {
 			return err
 		}
+		withRecord := 0
 		for rows.Next() {
 			var st oit.Status
 			var n int
@@ -103,16 +103,44 @@ func (s *Store) FindOITQueue(ctx context.Context, f oit.QueueFilter) (page oit.Q
 				rows.Close()
 				return err
 			}
-			page.ByStatus[st] = n
+			page.ByStatus[st] += n
+			withRecord += n
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+from+cond, a...).Scan(&page.Total); err != nil {
-			return err
+		page.ByStatus[oit.StatusDraft] += inScope - withRecord
+		page.Total = inScope
+		a = append(args(nil), scope...)
+		// Agencies without a record are drafts; a filter without drafts needs only those with
+		// one, which the records' (year, status) index finds.
+		join := "LEFT JOIN"
+		if f.Statuses != nil && !slices.Contains(f.Statuses, oit.StatusDraft) {
+			join = "JOIN"
 		}
-		q := `SELECT ` + cols + from + cond + ` ORDER BY g.sort_key, g.code LIMIT ` + a.add(f.Limit) + ` OFFSET ` + a.add(f.Offset)
+		from := ` FROM agencies g ` + join + ` oit_records r ON r.agency_code = g.code AND r.fiscal_year = ` + a.add(f.FiscalYear)
+		var where []string
+		if scopeCond != "" {
+			where = append(where, scopeCond)
+		}
+		if f.Statuses != nil {
+			page.Total = 0
+			vs := make([]any, len(f.Statuses))
+			for i, st := range f.Statuses {
+				vs[i] = string(st)
+				page.Total += page.ByStatus[st]
+			}
+			where = append(where, status+" IN "+a.list(vs...))
+		}
+		cond := ""
+		if len(where) > 0 {
+			cond = " WHERE " + strings.Join(where, " AND ")
+		}
+		cols := `g.code, g.name, g.short_name, g.type, g.ministry, g.province, g.group_no, g.supervisor, g.website,
+			` + status + `, COALESCE(r.version, 0), COALESCE(r.answered, 0), COALESCE(r.passed, 0), COALESCE(r.failed, 0),
+			COALESCE(r.scored, 0), COALESCE(r.replied, 0), COALESCE(r.decided, 0), r.updated_at`
+		q = `SELECT ` + cols + from + cond + ` ORDER BY g.sort_key, g.code LIMIT ` + a.add(f.Limit) + ` OFFSET ` + a.add(f.Offset)
 		rows, err = tx.QueryContext(ctx, q, a...)
 		if err != nil {
 			return err
