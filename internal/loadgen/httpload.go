@@ -1,10 +1,7 @@
 package loadgen
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -47,7 +44,7 @@ type Latency struct {
 
 // httpLoad drives a server with complete responses from a number of clients.
 type httpLoad struct {
-	base   string // "http://127.0.0.1:port"
+	host   string // "127.0.0.1:port"
 	target Target
 	bodies *Bodies
 	ids    *atomic.Uint64 // the next national ID number, shared by everything in a run
@@ -61,18 +58,9 @@ type httpLoad struct {
 // and to the next agency in turn. With rate > 0 the clients together offer rate responses per
 // second, each client one every clients/rate seconds, staggered; else they go flat out.
 func (l *httpLoad) run(ctx context.Context, clients int, rate float64, warmup, window time.Duration) Level {
-	tr := &http.Transport{
-		Proxy:               nil,
-		DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		MaxIdleConns:        2 * clients,
-		MaxIdleConnsPerHost: 2 * clients,
-		IdleConnTimeout:     90 * time.Second,
-	}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 60 * time.Second}
-	urls := make([]string, len(l.target.Tokens))
+	paths := make([]string, len(l.target.Tokens))
 	for i, tok := range l.target.Tokens {
-		urls[i] = l.base + "/api/v1/s/" + tok + "/responses"
+		paths[i] = "/api/v1/s/" + tok + "/responses"
 	}
 	start := time.Now()
 	from, until := start.Add(warmup), start.Add(warmup+window)
@@ -91,7 +79,9 @@ func (l *httpLoad) run(ctx context.Context, clients int, rate float64, warmup, w
 			if every > 0 {
 				p.next = start.Add(every * time.Duration(c) / time.Duration(clients))
 			}
-			results[c] = l.client(ctx, client, urls, ipv4(l.addrBase+c), p, from, until)
+			ph := &phone{host: l.host, xff: ipv4(l.addrBase + c)}
+			defer ph.drop(nil)
+			results[c] = l.client(ctx, ph, paths, p, from, until)
 		}()
 	}
 	wg.Wait()
@@ -138,34 +128,25 @@ func (p *pace) due() time.Time {
 }
 
 // client posts responses until until, one at a time, on its pace.
-func (l *httpLoad) client(ctx context.Context, hc *http.Client, urls []string, addr string, p pace, from, until time.Time) clientResult {
+func (l *httpLoad) client(ctx context.Context, ph *phone, paths []string, p pace, from, until time.Time) clientResult {
 	res := clientResult{errors: map[string]int{}}
+	var body []byte
 	for ctx.Err() == nil {
 		t0 := p.due()
 		if t0.After(until) {
 			break
 		}
 		n := l.ids.Add(1) - 1
-		// A fresh body each time: the transport may read a request's body after Do returns.
-		buf := l.bodies.Append(make([]byte, 0, 2048), n)
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, urls[n%uint64(len(urls))], bytes.NewReader(buf))
+		body = l.bodies.Append(body[:0], n)
+		status, err := ph.post(paths[n%uint64(len(paths))], body)
 		if err != nil {
 			res.errors["transport"]++
 			continue
 		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("X-Forwarded-For", addr)
-		r, err := hc.Do(req)
-		if err != nil {
-			res.errors["transport"]++
-			continue
-		}
-		_, _ = io.Copy(io.Discard, r.Body)
-		r.Body.Close()
 		t1 := time.Now()
 		switch {
-		case r.StatusCode != http.StatusCreated:
-			res.errors[strconv.Itoa(r.StatusCode)]++
+		case status != http.StatusCreated:
+			res.errors[strconv.Itoa(status)]++
 		case !t1.Before(from) && t1.Before(until):
 			res.acked = append(res.acked, t1.Sub(t0))
 		}

@@ -147,7 +147,7 @@ func Run(ctx context.Context, o Options) (rep *Report, err error) {
 		return nil, err
 	}
 	defer stop()
-	load := &httpLoad{base: base, target: target, bodies: bodies, ids: &ids}
+	load := &httpLoad{host: strings.TrimPrefix(base, "http://"), target: target, bodies: bodies, ids: &ids}
 	for _, clients := range o.Clients {
 		rates := []float64{0}
 		if o.Rate > 0 {
