@@ -8,6 +8,7 @@ package loadgen
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx", for postgresSettings
 
 	"github.com/openitas/itas/internal/store"
 	"github.com/openitas/itas/internal/survey"
@@ -192,7 +195,8 @@ func openDatabase(ctx context.Context, dsn string) (*database, error) {
 		if err != nil {
 			return nil, fmt.Errorf("loadgen: %w", err)
 		}
-		dsn, where = schemaDSN, "PostgreSQL (a fresh schema, dropped afterwards)"
+		dsn, where = schemaDSN, "PostgreSQL "+postgresSettings(ctx, dsn)+
+			"; a fresh schema, dropped afterwards; CPU per response counts this process only, not PostgreSQL's"
 		cleanup = func() error { return drop(context.Background()) }
 	}
 	st, err := store.Open(ctx, dsn)
@@ -206,6 +210,25 @@ func openDatabase(ctx context.Context, dsn string) (*database, error) {
 	return &database{st: st, where: where, close: func() error {
 		return errors.Join(st.Close(), cleanup())
 	}}, nil
+}
+
+// postgresSettings describes what makes a PostgreSQL commit durable on the server dsn names:
+// its version, fsync and synchronous_commit (the store asks for synchronous commits of
+// responses whatever the default). A test cluster with fsync off flushes nothing to disk, so
+// its figures are an upper bound.
+func postgresSettings(ctx context.Context, dsn string) string {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return "(settings unknown)"
+	}
+	defer db.Close()
+	var version, fsync, syncCommit string
+	err = db.QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('fsync'),
+		current_setting('synchronous_commit')`).Scan(&version, &fsync, &syncCommit)
+	if err != nil {
+		return "(settings unknown)"
+	}
+	return fmt.Sprintf("%s (fsync=%s; synchronous_commit=%s by default, on for responses)", version, fsync, syncCommit)
 }
 
 // startServer starts the web server, with the middleware of `itas serve`, on a free loopback
