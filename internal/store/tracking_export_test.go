@@ -23,9 +23,10 @@ func (s *Store) SeedResponses(tb testing.TB, fy int, n map[string][2]int, first 
 		`"e9.1":"3","e10.1":"4","e11.1":"4","e12.1":"4","e13.1":"3","e14.1":"4","e15.1":"4"}`
 	profile := `{"gender":"f","kind":"citizen","contact":"counter"}`
 	var batch [][]any
+	id := int64(0) // the store draws random ids; sequential ones serve a benchmark as well
 	flush := func() {
 		err := s.write(ctx, func(tx *sql.Tx) error {
-			return s.insertRows(ctx, tx, `INSERT INTO responses (fiscal_year, agency_code, survey, channel, day, answers, profile)`, batch, "")
+			return s.insertRows(ctx, tx, `INSERT INTO responses (id, fiscal_year, agency_code, survey, channel, day, answers, profile)`, batch, "")
 		})
 		if err != nil {
 			tb.Fatal(err)
@@ -37,7 +38,8 @@ func (s *Store) SeedResponses(tb testing.TB, fy int, n map[string][2]int, first 
 			sv := [2]string{"iit", "eit"}[i]
 			for range k {
 				day := first.AddDate(0, 0, r.IntN(days)).Format("2006-01-02")
-				batch = append(batch, []any{fy, code, sv, "link", day, answers, profile})
+				id++
+				batch = append(batch, []any{id, fy, code, sv, "link", day, answers, profile})
 				if len(batch) == 20000 {
 					flush()
 				}
