@@ -272,3 +272,29 @@ func TestTrackingExport(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackingMessages checks the message keys the tracking pages build at run time.
+func TestTrackingMessages(t *testing.T) {
+	var keys []string
+	for _, st := range []tracking.Status{tracking.StatusShort, tracking.StatusMet, tracking.StatusUnknown} {
+		keys = append(keys, "tracking.status."+string(st))
+	}
+	for _, f := range tracking.StatusFilters {
+		keys = append(keys, "tracking.filter."+string(f))
+	}
+	for _, sv := range surveyIDs {
+		keys = append(keys, "tracking.survey."+sv, "tracking.survey."+sv+".long")
+	}
+	for _, c := range entryChannels {
+		keys = append(keys, "entry.channel."+string(c))
+	}
+	keys = append(keys, "audit.action."+tracking.ActionExport)
+	for _, k := range keys {
+		if _, ok := messagesTH[k]; !ok {
+			t.Errorf("run-time key %q is not in the Thai catalogue", k)
+		}
+		if _, ok := messagesEN[k]; !ok {
+			t.Errorf("run-time key %q is not in the English catalogue", k)
+		}
+	}
+}
