@@ -8,7 +8,10 @@ import (
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/audit"
+	"github.com/openitas/itas/internal/oit"
+	"github.com/openitas/itas/internal/survey"
 	"github.com/openitas/itas/internal/thaidate"
+	"github.com/openitas/itas/internal/tracking"
 )
 
 // auditPerPage is the page size of the audit log.
@@ -34,6 +37,15 @@ var auditActions = []string{
 	audit.ActionAccountCreate, audit.ActionAccountPassword, audit.ActionAccountProfile,
 	audit.ActionAccountReset, audit.ActionAccountDisable, audit.ActionAccountEnable, audit.ActionAccountScope,
 	audit.ActionYearCreate, audit.ActionYearUpdate, audit.ActionLogin, audit.ActionLogout,
+	survey.ActionLinkRotate, survey.ActionImport, tracking.ActionExport,
+}
+
+// The OIT store records each workflow step as "oit.<action>".
+func init() {
+	for _, a := range []oit.Action{oit.ActionSave, oit.ActionSubmit, oit.ActionReview, oit.ActionReject,
+		oit.ActionApprove, oit.ActionScore, oit.ActionRelease, oit.ActionReply, oit.ActionDecide, oit.ActionConfirm} {
+		auditActions = append(auditActions, "oit."+string(a))
+	}
 }
 
 // auditFilterOf reads the audit log's query: actor, agency, action, from, to (BE dates), page.

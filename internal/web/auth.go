@@ -54,13 +54,15 @@ func navFor(r account.Role, path string) []NavItem {
 	case account.RoleCentralAdmin:
 		items = append(items,
 			NavItem{Href: "/agencies", Key: "nav.agencies"},
+			NavItem{Href: "/survey-links", Key: "nav.surveys"},
 			NavItem{Href: "/staff", Key: "nav.staff"},
 			NavItem{Href: "/years", Key: "nav.years"},
 			NavItem{Href: "/audit", Key: "nav.audit"})
 	case account.RoleAssessor, account.RoleSupervisor:
 		items = append(items, NavItem{Href: "/agencies", Key: "nav.agencies"})
 	case account.RoleAgencyAdmin, account.RoleAgencyExecutive:
-		items = append(items, NavItem{Href: "/stakeholders", Key: "nav.stakeholders"}, NavItem{Href: "/audit", Key: "nav.audit"})
+		items = append(items, NavItem{Href: "/stakeholders", Key: "nav.stakeholders"},
+			NavItem{Href: "/survey-links", Key: "nav.surveys"}, NavItem{Href: "/audit", Key: "nav.audit"})
 	}
 	items = append(items, oitNav(r)...) // routes_oit.go
 	items = append(items, NavItem{Href: "/tracking", Key: "nav.tracking"})
