@@ -102,17 +102,17 @@ func accounts(now time.Time) ([]account.Account, []Login) {
 	}
 	specs := []spec{
 		{"admin", "", account.RoleCentralAdmin, nil, "", registered, account.Profile{Name: "สมชาย ใจดี", Position: "นักวิเคราะห์นโยบายและแผนชำนาญการ", Phone: "02-528-4800", Email: "admin@itas.example"}, "NACC central administrator"},
-		{"assessor", "", account.RoleAssessor, []int{8, 10}, "", registered, account.Profile{Name: "สุดา ตรวจดี", Position: "ที่ปรึกษาการประเมิน", Phone: "081-234-5678", Email: "assessor@itas.example"}, "assessor of groups 8 and 10"},
+		{"assessor", "", account.RoleAssessor, []int{8, 10}, "", registered, account.Profile{Name: "สุดา ตรวจดี", Position: "ที่ปรึกษาการประเมิน", Phone: "081-234-5678", Email: "assessor@itas.example"}, "assessor of groups 8 and 10: OIT queue, EIT entry"},
 		{"supervisor", "", account.RoleSupervisor, nil, agency.SupervisorDLA, registered, account.Profile{Name: "วิชัย กำกับดี", Position: "นักวิชาการส่งเสริมการปกครองท้องถิ่น", Phone: "02-241-9000", Email: "supervisor@itas.example"}, "supervising body สถ. (local administrations)"},
-		{"a" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "มานี มีสุข", Position: "นักวิเคราะห์นโยบายและแผน", Phone: "02-140-6341", Email: "ita@energy.example"}, "สป.พน., registered"},
-		{"t" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyExecutive, nil, "", registered, account.Profile{Name: "ประเสริฐ ผู้นำ", Position: "รองปลัดกระทรวงพลังงาน", Phone: "02-140-6000", Email: "exec@energy.example"}, "สป.พน., registered"},
-		{"a" + CodeDMF, CodeDMF, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "ปิยะ ขยันยิ่ง", Position: "นักจัดการงานทั่วไป", Phone: "02-794-4000", Email: "ita@dmf.example"}, "กรมเชื้อเพลิงธรรมชาติ"},
+		{"a" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "มานี มีสุข", Position: "นักวิเคราะห์นโยบายและแผน", Phone: "02-140-6341", Email: "ita@energy.example"}, "สป.พน.: external stakeholder data and OIT await the executive; IIT minimum met"},
+		{"t" + CodeEnergyPS, CodeEnergyPS, account.RoleAgencyExecutive, nil, "", registered, account.Profile{Name: "ประเสริฐ ผู้นำ", Position: "รองปลัดกระทรวงพลังงาน", Phone: "02-140-6000", Email: "exec@energy.example"}, "สป.พน.: approve or return the external data, review OIT item by item"},
+		{"a" + CodeDMF, CodeDMF, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "ปิยะ ขยันยิ่ง", Position: "นักจัดการงานทั่วไป", Phone: "02-794-4000", Email: "ita@dmf.example"}, "กรมเชื้อเพลิงธรรมชาติ: OIT 38 of 43 answered; IIT below the minimum"},
 		{"t" + CodeDMF, CodeDMF, account.RoleAgencyExecutive, nil, "", passworded, account.Profile{}, "กรมเชื้อเพลิงธรรมชาติ, profile not filled in"},
 		{"a" + CodeKlongSe, CodeKlongSe, account.RoleAgencyAdmin, nil, "", fresh, account.Profile{}, "อบต.คลองเส, first login"},
 		{"t" + CodeKlongSe, CodeKlongSe, account.RoleAgencyExecutive, nil, "", fresh, account.Profile{}, "อบต.คลองเส, first login"},
 		{"a" + CodeEGAT, CodeEGAT, account.RoleAgencyAdmin, nil, "", fresh, account.Profile{}, "กฟผ., first login"},
 		{"t" + CodeEGAT, CodeEGAT, account.RoleAgencyExecutive, nil, "", fresh, account.Profile{}, "กฟผ., first login"},
-		{"a" + CodeChiangMaiU, CodeChiangMaiU, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "อรุณี เชียงใหม่", Position: "นักวิชาการศึกษา", Phone: "053-941-000", Email: "ita@cmu.example"}, "มหาวิทยาลัยเชียงใหม่"},
+		{"a" + CodeChiangMaiU, CodeChiangMaiU, account.RoleAgencyAdmin, nil, "", registered, account.Profile{Name: "อรุณี เชียงใหม่", Position: "นักวิชาการศึกษา", Phone: "053-941-000", Email: "ita@cmu.example"}, "มหาวิทยาลัยเชียงใหม่: internal count returned with a reason; OIT approved"},
 		{"t" + CodeChiangMaiU, CodeChiangMaiU, account.RoleAgencyExecutive, nil, "", registered, account.Profile{Name: "ธนา ผู้บริหาร", Position: "รองอธิการบดี", Phone: "053-941-001", Email: "exec@cmu.example"}, "มหาวิทยาลัยเชียงใหม่"},
 	}
 	created := now.AddDate(0, 0, -40)
