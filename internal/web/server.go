@@ -18,8 +18,9 @@ import (
 type Config struct {
 	// Addr is the TCP address to listen on; default 127.0.0.1:8080.
 	Addr string
-	// TrustProxy makes the server take the client address from X-Forwarded-For. Set it only
-	// behind a reverse proxy that overwrites that header.
+	// TrustProxy makes the server take the client address from the last X-Forwarded-For
+	// entry. Set it only behind exactly one reverse proxy that appends the address it sees to
+	// that header (nginx $proxy_add_x_forwarded_for); entries before it come from the client.
 	TrustProxy bool
 	// SecureCookies forces the Secure attribute on cookies even when the server itself sees
 	// plain HTTP (TLS ended at a proxy). Cookies are always Secure on a TLS connection.
@@ -186,6 +187,9 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	go func() { errc <- srv.Serve(ln) }()
 	if sw, ok := s.store.(sessionSweeper); ok {
 		go s.sweepSessions(ctx, sw)
+	}
+	if m, ok := s.store.(surveyMixer); ok {
+		go s.mixSurveys(ctx, m)
 	}
 	select {
 	case err := <-errc:

@@ -7,8 +7,9 @@
 -- whose order is shuffled, and responses and suggestions get random ids rather than a
 -- sequence, so that neither ids nor the order of rows line a key up with answers beyond the
 -- batch it was written in. (PostgreSQL also keeps each row's writing transaction in its
--- system column xmin, which the schema cannot hide: there too a key is tied to answers only
--- as far as to the batch, which under load holds up to 256 responses.)
+-- system column xmin, which the schema cannot hide, and a batch outside deadline rushes often
+-- holds one response: store.MixSurveyRows rewrites these tables in random order every night
+-- and when a collection phase closes, and `itas mix` does it by hand.)
 
 -- survey_links: the public link (and QR code) of an agency's survey in a year. Rotating a
 -- token retires the old row (retired_at) and adds a new one; a retired token tells the
