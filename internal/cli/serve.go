@@ -92,7 +92,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	o.flags(fs)
 	fs.BoolVar(&loadDemo, "demo", false, "on an empty database, load a demo year with demo accounts")
 	fs.StringVar(&secretFile, "secret-file", os.Getenv("ITAS_SECRET_FILE"), "file of the server secret, at least 32 bytes (default $ITAS_SECRET_FILE; with SQLite <data>/secret.key)")
-	fs.BoolVar(&trustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (behind a reverse proxy only)")
+	fs.BoolVar(&trustProxy, "trust-proxy", false, "take client addresses from the last X-Forwarded-For entry (behind exactly one reverse proxy that appends to it)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure even on plain HTTP (TLS ends at a proxy)")
 	fs.DurationVar(&cfg.SessionIdle, "session-idle", 30*time.Minute, "session idle timeout")
 	fs.DurationVar(&cfg.SessionMax, "session-max", 12*time.Hour, "session absolute lifetime")

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strings"
 
@@ -152,13 +153,16 @@ func (s *Server) withRateLimit(next http.Handler) http.Handler {
 	})
 }
 
-// clientAddr returns the client's IP address: the first X-Forwarded-For entry when the server
-// sits behind a trusted proxy, else the connection's remote address.
+// clientAddr returns the client's IP address. Behind a trusted proxy (Config.TrustProxy) it
+// is the rightmost X-Forwarded-For entry: ITAS expects exactly one trusted proxy in front,
+// which appends the address it saw to whatever the client sent, so only the last entry is
+// the proxy's word — the entries before it are the client's and would let anyone choose the
+// address the rate limits count. A missing or unreadable last entry, and any request without
+// TrustProxy, give the connection's remote address.
 func (s *Server) clientAddr(r *http.Request) string {
 	if s.cfg.TrustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			first, _, _ := strings.Cut(xff, ",")
-			return strings.TrimSpace(first)
+		if ip, ok := lastForwardedFor(r.Header); ok {
+			return ip
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -166,6 +170,30 @@ func (s *Server) clientAddr(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// lastForwardedFor returns the last address of the X-Forwarded-For entries of h (a header
+// may be repeated; entries are comma-separated within each), without any port, and whether
+// it is an IP address.
+func lastForwardedFor(h http.Header) (string, bool) {
+	vs := h.Values("X-Forwarded-For")
+	if len(vs) == 0 {
+		return "", false
+	}
+	last := vs[len(vs)-1]
+	if i := strings.LastIndexByte(last, ','); i >= 0 {
+		last = last[i+1:]
+	}
+	last = strings.TrimSpace(last)
+	ip, err := netip.ParseAddr(last)
+	if err != nil {
+		ap, perr := netip.ParseAddrPort(last) // a few proxies write address:port
+		if perr != nil {
+			return "", false
+		}
+		ip = ap.Addr()
+	}
+	return ip.Unmap().WithZone("").String(), true
 }
 
 // noStore marks a response as private and not to be cached; pages that show personal data or
