@@ -24,14 +24,19 @@ func init() {
 	register("migrate", "apply the database migrations and exit", runMigrate)
 }
 
-const serveUsage = `serve [--addr 127.0.0.1:8080] [--data ./itas-data | --db postgres://…] [--secret-file FILE] [--demo]
+const serveUsage = `serve [--addr 127.0.0.1:8080] [--data ./itas-data | --db postgres://…] [--secret-file FILE]
+      [--public-url https://itas.example.go.th] [--demo]
 
 With no --db (and no ITAS_DB) the data live in an embedded SQLite database in the --data
 directory, created if missing. Migrations run on start.
 
 The server secret keys the hash that stands in for survey respondents' national IDs. With
 SQLite it is --secret-file (or ITAS_SECRET_FILE), else <data>/secret.key, created on first
-start. With PostgreSQL a secret file is required: every server must hash with the same secret.`
+start. With PostgreSQL a secret file is required: every server must hash with the same secret.
+
+--public-url (or ITAS_PUBLIC_URL) is the address printed in survey links, QR codes and posters.
+Set it in production: without it they carry the host each request names, which behind a
+proxy or on an internal name is not an address the public can open.`
 
 // dbOptions are the database flags shared by serve and migrate.
 type dbOptions struct {
@@ -92,6 +97,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	o.flags(fs)
 	fs.BoolVar(&loadDemo, "demo", false, "on an empty database, load a demo year with demo accounts")
 	fs.StringVar(&secretFile, "secret-file", os.Getenv("ITAS_SECRET_FILE"), "file of the server secret, at least 32 bytes (default $ITAS_SECRET_FILE; with SQLite <data>/secret.key)")
+	fs.StringVar(&cfg.PublicURL, "public-url", os.Getenv("ITAS_PUBLIC_URL"), "scheme and host the public reaches ITAS at, printed in survey links, QR codes and posters (default $ITAS_PUBLIC_URL; none: each request's own)")
 	fs.BoolVar(&trustProxy, "trust-proxy", false, "take client addresses from the last X-Forwarded-For entry (behind exactly one reverse proxy that appends to it)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure even on plain HTTP (TLS ends at a proxy)")
 	fs.DurationVar(&cfg.SessionIdle, "session-idle", 30*time.Minute, "session idle timeout")

@@ -18,6 +18,10 @@ import (
 type Config struct {
 	// Addr is the TCP address to listen on; default 127.0.0.1:8080.
 	Addr string
+	// PublicURL is the scheme and host the public reaches ITAS at (https://itas.example.go.th),
+	// printed in survey links, QR codes and posters. "" means the scheme and host of each
+	// request, which behind a proxy or on an internal name is not what the public can open.
+	PublicURL string
 	// TrustProxy makes the server take the client address from the last X-Forwarded-For
 	// entry. Set it only behind exactly one reverse proxy that appends the address it sees to
 	// that header (nginx $proxy_add_x_forwarded_for); entries before it come from the client.
@@ -114,6 +118,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, errors.New("web.New: no store")
 	}
 	s := &Server{cfg: cfg.withDefaults(), store: deps.Store, log: deps.Log, now: deps.Now, secret: deps.Secret}
+	if err := s.cfg.checkPublicURL(); err != nil {
+		return nil, fmt.Errorf("web.New: %w", err)
+	}
 	s.logos, _ = deps.Store.(logoStore)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -41,6 +41,9 @@ func newSurveys(s *Server) *surveys {
 	if err != nil {
 		panic("web: " + err.Error()) // a short secret is a mistake of the program that built Deps
 	}
+	if s.cfg.PublicURL == "" {
+		s.log.Info("no public URL configured (--public-url): survey links, QR codes and posters take the scheme and host of each request")
+	}
 	perMin := s.cfg.SurveyPostsPerMinute
 	return &surveys{
 		Server: s,

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/openitas/itas/internal/account"
@@ -111,14 +113,35 @@ func (h *surveys) linkView(r *http.Request, ag agency.Agency, y assessment.Year,
 	return v, nil
 }
 
-// baseURL is the scheme and host the request came to, which the printed link and QR code
-// carry: behind a trusted proxy, X-Forwarded-Proto says whether it is https.
+// baseURL is the scheme and host that printed links and QR codes carry: Config.PublicURL when
+// set, else those the request came to (behind a trusted proxy, X-Forwarded-Proto says whether
+// it is https) — the Host header is the client's, so only a configured URL is sure to be
+// one the public can open.
 func (h *surveys) baseURL(r *http.Request) string {
+	if h.cfg.PublicURL != "" {
+		return h.cfg.PublicURL
+	}
 	scheme := "http"
 	if r.TLS != nil || (h.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https") {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// checkPublicURL checks c.PublicURL — "" or an absolute http(s) URL with a host and nothing
+// after it but an optional "/" (ITAS is served at the root of its host) — and drops the
+// trailing slash.
+func (c *Config) checkPublicURL() error {
+	if c.PublicURL == "" {
+		return nil
+	}
+	u, err := url.Parse(c.PublicURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return fmt.Errorf("public URL %q: want the scheme and host only, such as https://itas.example.go.th", c.PublicURL)
+	}
+	c.PublicURL = u.Scheme + "://" + u.Host
+	return nil
 }
 
 // surveyRotate serves POST /agencies/{code}/surveys/{survey}/rotate: the agency admin retires
