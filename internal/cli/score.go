@@ -15,6 +15,10 @@ func init() {
 }
 
 const scoreUsage = `score --year 2563 --agencies agencies.csv [--iit iit.csv] [--eit eit.csv] [--oit oit.csv] [--format table|json|csv]
+       score --db postgres://… | --data ./itas-data --year 2570 [--format table|json|csv]
+
+With --db or --data, --year is a fiscal year of the database, scored with its framework from
+what the system collected (see score_db.go); without them, a framework year scored from files.
 
 Files may be CSV (UTF-8, with or without BOM) or XLSX with the same columns:
   agencies: agency,name,internal_population,external_population
@@ -32,6 +36,9 @@ type scoreOptions struct {
 	format  string
 	detail  bool
 	english bool
+	db      dbOptions // --db or --data: score a fiscal year from the database (score_db.go)
+	// fiscalYear is the year the output names when it is not the framework's (database mode).
+	fiscalYear int
 }
 
 func runScore(ctx context.Context, env Env, args []string) error {
@@ -46,11 +53,16 @@ func runScore(ctx context.Context, env Env, args []string) error {
 	fs.StringVar(&o.format, "format", "table", "output format: table, json or csv")
 	fs.BoolVar(&o.detail, "detail", false, "table format: also list indicators and sub-indicators per agency")
 	fs.BoolVar(&o.english, "en", false, "table format: English labels")
+	fs.StringVar(&o.db.dsn, "db", "", "score a fiscal year from this PostgreSQL database (postgres://…)")
+	fs.StringVar(&o.db.data, "data", "", "score a fiscal year from the SQLite database in this data directory")
 	if err := fs.Parse(args); err != nil {
 		return usageError("%v", err)
 	}
 	if fs.NArg() > 0 {
 		return usageError("unexpected argument %q", fs.Arg(0))
+	}
+	if o.db.dsn != "" || o.db.data != "" {
+		return runScoreDB(ctx, env, o)
 	}
 	if o.files.Agencies == "" {
 		return usageError("--agencies is required")

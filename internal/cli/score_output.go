@@ -21,14 +21,14 @@ var scoreFormats = map[string]scoreRenderer{
 }
 
 // renderScoreJSON writes full-precision results; unscored values are null.
-func renderScoreJSON(w io.Writer, fw *framework.Framework, results []scoring.Result, _ scoreOptions) error {
+func renderScoreJSON(w io.Writer, fw *framework.Framework, results []scoring.Result, o scoreOptions) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {
 		Year     int              `json:"year"`
 		Agencies []scoring.Result `json:"agencies"`
-	}{fw.Year, results})
+	}{o.yearOf(fw), results})
 }
 
 // scoreColumns lists, in framework order, every figure a CSV row carries after the summary.
@@ -159,7 +159,7 @@ func renderScoreTable(w io.Writer, fw *framework.Framework, results []scoring.Re
 			notes = append(notes, fmt.Sprintf("  %s: %s", r.Agency, f.Text(o.english)))
 		}
 	}
-	fmt.Fprintf(w, "%s %d\n\n", l.title, fw.Year)
+	fmt.Fprintf(w, "%s %d\n\n", l.title, o.yearOf(fw))
 	io.WriteString(w, table(rows, right))
 	if unofficial {
 		fmt.Fprintf(w, "\n%s\n", l.unofficial)

@@ -1,0 +1,309 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/openitas/itas/internal/account"
+	"github.com/openitas/itas/internal/audit"
+	"github.com/openitas/itas/internal/demo"
+	"github.com/openitas/itas/internal/framework"
+	"github.com/openitas/itas/internal/results"
+	"github.com/openitas/itas/internal/scoreinput"
+	"github.com/openitas/itas/internal/scoring"
+	"github.com/openitas/itas/internal/stakeholder"
+	"github.com/openitas/itas/internal/store"
+	"github.com/openitas/itas/internal/store/storetest"
+	"github.com/openitas/itas/internal/survey"
+	"github.com/openitas/itas/internal/thaidate"
+)
+
+// resultEngines runs a test on SQLite and, when ITAS_TEST_PG names one, PostgreSQL.
+func resultEngines(t *testing.T, run func(t *testing.T, s *store.Store)) {
+	t.Run("SQLite", func(t *testing.T) { run(t, store.MustOpenSQLite(t)) })
+	t.Run("Postgres", func(t *testing.T) { run(t, store.MustOpenPostgres(t)) })
+}
+
+func scoringEngine(t testing.TB, year int) *scoring.Engine {
+	t.Helper()
+	fw, err := framework.Builtin(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := scoring.NewEngine(fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestScoreInputsMatchFiles: responses stored through ImportResponses, with every channel,
+// blanks and (2568) EIT parts, give ScoreInputs the same tallies — respondents per part and
+// question scores — and the same results as the same answers written to itas score's files
+// and read by scoreinput, the file path that the golden tests pin.
+func TestScoreInputsMatchFiles(t *testing.T) {
+	resultEngines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		s.Now = func() time.Time { return storetest.Epoch }
+		for _, a := range storetest.Energy()[:3] {
+			if err := s.CreateAgency(ctx, a, audit.System()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, fy := range []int{2563, 2568} {
+			t.Run(strconv.Itoa(fy), func(t *testing.T) {
+				y := storetest.Year2563()
+				y.FiscalYear, y.FrameworkYear = fy, fy
+				if err := s.CreateYear(ctx, y, audit.System()); err != nil {
+					t.Fatal(err)
+				}
+				e := scoringEngine(t, fy)
+				codes := []string{storetest.Energy()[0].Code, storetest.Energy()[1].Code, storetest.Energy()[2].Code}
+				// The first agency has both counts approved; the second only the internal one;
+				// the third nothing, so that its populations are unknown (0) in both paths.
+				approve(t, s, fy, codes[0], stakeholder.Internal, 120)
+				approve(t, s, fy, codes[0], stakeholder.External, 900)
+				approve(t, s, fy, codes[1], stakeholder.Internal, 35)
+
+				subs := randomSubmissions(t, e, fy, codes, 7)
+				if err := s.ImportResponses(ctx, subs, audit.By("assessor", string(account.RoleAssessor), "")); err != nil {
+					t.Fatal(err)
+				}
+				got, err := s.ScoreInputs(ctx, fy, e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				files := writeScoreFiles(t, e, subs, got)
+				want, err := scoreinput.Load(e, files)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameInputs(t, e, got, want)
+			})
+		}
+	})
+}
+
+// approve enters and approves a stakeholder count as the agency's two accounts would.
+func approve(t *testing.T, s *store.Store, fy int, code string, k stakeholder.Kind, n int) {
+	t.Helper()
+	ctx := context.Background()
+	admin := audit.By("a"+code, string(account.RoleAgencyAdmin), "")
+	exec := audit.By("t"+code, string(account.RoleAgencyExecutive), "")
+	if _, err := s.SetStakeholderPopulation(ctx, fy, code, k, n, admin); err != nil {
+		t.Fatal(err)
+	}
+	if k == stakeholder.External {
+		c := stakeholder.Contact{Name: "ผู้รับบริการ หนึ่ง", Type: stakeholder.TypePublic, Phone: "0812345678", Service: "ขออนุญาต"}
+		if _, err := s.AddStakeholderContact(ctx, fy, code, c, admin); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ChangeStakeholderStatus(ctx, fy, code, k, stakeholder.ActionSubmit, "", admin); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ChangeStakeholderStatus(ctx, fy, code, k, stakeholder.ActionApprove, "", exec); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// randomSubmissions returns responses to both surveys for each agency: each item answered
+// with any of its options or (one in eight) left blank, at least one item answered, by any
+// channel.
+func randomSubmissions(t *testing.T, e *scoring.Engine, fy int, codes []string, seed uint64) []survey.Submission {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, uint64(fy)))
+	var out []survey.Submission
+	n := 0
+	for ai, code := range codes {
+		for _, sv := range []string{survey.IIT, survey.EIT} {
+			l := e.Layout(map[string]string{survey.IIT: "IIT", survey.EIT: "EIT"}[sv])
+			for range 25 + 10*ai {
+				answers := map[string]string{}
+				for len(answers) == 0 {
+					for _, it := range l.Items {
+						if r.IntN(8) == 0 {
+							continue
+						}
+						opts := it.Question.AnswerType.Options
+						answers[it.Key] = opts[r.IntN(len(opts))].Code
+					}
+				}
+				n++
+				h := sha256.Sum256(fmt.Appendf(nil, "respondent %d", n))
+				out = append(out, survey.Submission{
+					Response: survey.Response{
+						FiscalYear: fy, AgencyCode: code, Survey: sv, Channel: survey.Channels[r.IntN(len(survey.Channels))],
+						Day: time.Date(2020, 5, 1, 0, 0, 0, 0, thaidate.Location), Answers: answers,
+					},
+					IDHash: h[:],
+				})
+			}
+		}
+	}
+	return out
+}
+
+// writeScoreFiles writes subs as itas score's agencies, iit and eit files — the part column
+// from the channel as results.PartOf maps it, populations and steps as ScoreInputs found them.
+func writeScoreFiles(t *testing.T, e *scoring.Engine, subs []survey.Submission, in []scoring.Input) scoreinput.Files {
+	t.Helper()
+	dir := t.TempDir()
+	yesno := func(notDone bool) string { return map[bool]string{false: "yes", true: "no"}[notDone] }
+	agencies := [][]string{{"agency", "name", "internal_population", "external_population", "registered", "internal_approved", "external_approved", "oit_approved"}}
+	for _, x := range in {
+		a := x.Agency
+		// The files demand at least one member of staff where the store has 0 for a count
+		// not approved: 1 gives the same scores, since every agency here has respondents.
+		agencies = append(agencies, []string{a.Code, a.Name, strconv.Itoa(max(a.InternalPopulation, 1)), strconv.Itoa(a.ExternalPopulation),
+			yesno(a.Compliance.NotRegistered), yesno(a.Compliance.InternalDataNotApproved), yesno(a.Compliance.ExternalDataNotApproved), yesno(a.Compliance.OITNotApproved)})
+	}
+	f := scoreinput.Files{Agencies: filepath.Join(dir, "agencies.csv"), IIT: filepath.Join(dir, "iit.csv"), EIT: filepath.Join(dir, "eit.csv")}
+	writeCSV(t, f.Agencies, agencies)
+	for sv, path := range map[string]string{survey.IIT: f.IIT, survey.EIT: f.EIT} {
+		l := e.Layout(map[string]string{survey.IIT: "IIT", survey.EIT: "EIT"}[sv])
+		head := []string{"agency", "respondent"}
+		if l.PartCount() > 1 {
+			head = append(head, "part")
+		}
+		for _, it := range l.Items {
+			head = append(head, it.Key)
+		}
+		rows := [][]string{head}
+		for i, sub := range subs {
+			if sub.Survey != sv {
+				continue
+			}
+			row := []string{sub.AgencyCode, strconv.Itoa(i)}
+			if l.PartCount() > 1 {
+				row = append(row, strconv.Itoa(results.PartOf(l, sub.Channel)))
+			}
+			for _, it := range l.Items {
+				row = append(row, sub.Answers[it.Key])
+			}
+			rows = append(rows, row)
+		}
+		writeCSV(t, path, rows)
+	}
+	return f
+}
+
+func writeCSV(t *testing.T, path string, rows [][]string) {
+	t.Helper()
+	fh, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(fh)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sameInputs compares two runs' inputs agency by agency: respondents per part exactly, question
+// scores to 1e-9 (the two paths add the same numbers in different orders), and the scored
+// results as published (two decimals, rating, flags).
+func sameInputs(t *testing.T, e *scoring.Engine, got, want []scoring.Input) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d inputs from the store, %d from the files", len(got), len(want))
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		if g.Agency.Code != w.Agency.Code {
+			t.Fatalf("agency %d: %s from the store, %s from the files", i, g.Agency.Code, w.Agency.Code)
+		}
+		for _, id := range []string{"IIT", "EIT"} {
+			gs, ws := g.Surveys[id], w.Surveys[id]
+			if len(gs.Parts) != len(ws.Parts) {
+				t.Fatalf("%s %s: %d parts from the store, %d from the files", g.Agency.Code, id, len(gs.Parts), len(ws.Parts))
+			}
+			for p := range gs.Parts {
+				if gs.Parts[p].Respondents != ws.Parts[p].Respondents {
+					t.Errorf("%s %s part %d: %d respondents from the store, %d from the files", g.Agency.Code, id, p+1, gs.Parts[p].Respondents, ws.Parts[p].Respondents)
+				}
+				for q := range ws.Parts[p].Questions {
+					a, b := gs.Parts[p].Questions[q], ws.Parts[p].Questions[q]
+					if a.Valid() != b.Valid() || math.Abs(a.Value()-b.Value()) > 1e-9 {
+						t.Errorf("%s %s part %d question %d: %v from the store, %v from the files", g.Agency.Code, id, p+1, q, a, b)
+					}
+				}
+			}
+		}
+		gr, wr := e.Score(g), e.Score(w)
+		if gr.String() != wr.String() {
+			t.Errorf("result from the store %s\n          from the files %s", gr, wr)
+		}
+		for id := range wr.Instruments {
+			if a, b := gr.Instruments[id].Score.Format(), wr.Instruments[id].Score.Format(); a != b {
+				t.Errorf("%s %s = %s from the store, %s from the files", g.Agency.Code, id, a, b)
+			}
+		}
+	}
+}
+
+// TestScoreInputsDemo2563: the demo's closed year 2563, read back from the database, gives
+// สป.พน. seed 000's OIT 79.79 from the assessor's confirmed item scores; with no survey
+// responses stored for that year, IIT cannot be scored and there is no total, and since its
+// 2563 stakeholder data was never approved the result is unofficial.
+func TestScoreInputsDemo2563(t *testing.T) {
+	s := store.MustOpenSQLite(t)
+	ctx := context.Background()
+	now := time.Date(2026, time.November, 21, 10, 0, 0, 0, thaidate.Location) // 21 Nov 2569 BE
+	s.Now = func() time.Time { return now }
+	if _, err := demo.Load(ctx, s, now); err != nil {
+		t.Fatal(err)
+	}
+	e := scoringEngine(t, 2563)
+	in, err := s.ScoreInputs(ctx, 2563, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r scoring.Result
+	for _, x := range in {
+		if x.Agency.Code == demo.CodeEnergyPS {
+			r = e.Score(x)
+		}
+	}
+	if r.Agency == "" {
+		t.Fatalf("no input for %s among %d agencies", demo.CodeEnergyPS, len(in))
+	}
+	if got := r.Instruments["OIT"].Score.Format(); got != "79.79" {
+		t.Errorf("OIT = %s, want 79.79 (seed 000)", got)
+	}
+	if got := r.Indicators["9"].Format() + " " + r.Indicators["10"].Format(); got != "90.83 68.75" {
+		t.Errorf("indicators 9, 10 = %s, want 90.83 68.75 (seed 000)", got)
+	}
+	if r.Total.Valid() || r.Official {
+		t.Errorf("result %s: want no total and unofficial without 2563 responses and approvals", r)
+	}
+	for _, f := range []scoring.Flag{scoring.FlagIITBelowMinimum, scoring.FlagInternalDataNotApproved} {
+		if !hasResultFlag(r, f) {
+			t.Errorf("flags %v, want %s", r.Flags, f)
+		}
+	}
+	if hasResultFlag(r, scoring.FlagNotRegistered) || hasResultFlag(r, scoring.FlagOITNotApproved) {
+		t.Errorf("flags %v: สป.พน. registered and its 2563 OIT was approved", r.Flags)
+	}
+}
+
+func hasResultFlag(r scoring.Result, f scoring.Flag) bool {
+	for _, x := range r.Flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
