@@ -140,20 +140,6 @@ func linkNotFound() error {
 		"No survey has this link; check the link or scan the QR code again")
 }
 
-// HasResponded reports whether the keyed hash of a national ID has already answered an
-// agency's survey in a fiscal year, so that a respondent can be told before filling in the
-// whole form. SubmitResponse enforces the rule; this only saves a wasted effort.
-func (s *Store) HasResponded(ctx context.Context, fy int, code, sv string, idHash []byte) (ok bool, err error) {
-	defer wrap(&err, "store.HasResponded")
-	var one int
-	err = s.rdb.QueryRowContext(ctx, `SELECT 1 FROM respondent_keys
-		WHERE fiscal_year = $1 AND agency_code = $2 AND survey = $3 AND id_hash = $4`, fy, code, sv, idHash).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 // FindResponses returns every response to an agency's survey (IIT or EIT) in a fiscal year,
 // for scoring and checks, in no meaningful order (ids are random). A response carries its
 // day, channel, answers and demographic answers, and nothing that identifies its respondent.

@@ -50,16 +50,10 @@ func (h *surveys) respondID(w http.ResponseWriter, r *http.Request) error {
 		h.render(w, r, http.StatusUnprocessableEntity, "respond", p)
 		return nil
 	}
+	// Whether this ID has answered is not asked here: the ID step would then tell anyone with
+	// the link, at no cost, whether a given person has answered. The submission finds out.
 	l := rv.link
 	key := h.hasher.Hash(l.FiscalYear, l.AgencyCode, l.Survey, id)
-	answered, err := h.store.HasResponded(r.Context(), l.FiscalYear, l.AgencyCode, l.Survey, key)
-	if err != nil {
-		return err
-	}
-	if answered {
-		h.notice(w, r, p, http.StatusConflict, "respond.answered.title", msgOf(p.Lang, errAlreadyAnswered()))
-		return nil
-	}
 	f, err := h.form(rv.year.FrameworkYear, l.Survey)
 	if err != nil {
 		return err
@@ -133,8 +127,10 @@ func (h *surveys) respondAnswers(w http.ResponseWriter, r *http.Request) error {
 		IDHash: key, Suggestion: clean.Suggestion,
 	})
 	if apperr.Is(err, apperr.CodeConflict) {
-		h.notice(w, r, p, http.StatusConflict, "respond.answered.title", msgOf(p.Lang, errAlreadyAnswered()))
-		return nil
+		// The answers stay on the page, and the ID field comes back empty of its seal, so that
+		// someone who mistyped another person's ID can correct it and send again.
+		p.Seal, p.NeedID, p.NationalID = "", true, r.PostFormValue(survey.FieldNationalID)
+		return again(http.StatusConflict, map[string]string{survey.FieldNationalID: msgOf(p.Lang, errAlreadyAnswered())})
 	}
 	if err != nil {
 		return err

@@ -14,7 +14,8 @@ import (
 )
 
 // TestRespondFlow answers an IIT through the pages: the ID step, the questions, the
-// confirmation; then a second attempt with the same national ID is refused in Thai.
+// confirmation; then a second attempt with the same national ID is refused in Thai when it is
+// submitted, never at the ID step.
 func TestRespondFlow(t *testing.T) {
 	e := newSurveyEnv(t, Config{})
 	code := demo.CodeEnergyPS
@@ -67,10 +68,46 @@ func TestRespondFlow(t *testing.T) {
 		t.Error("the stored response does not carry the answers and profile given")
 	}
 
-	t.Run("SecondAttemptAtID", func(t *testing.T) {
-		res := e.do(request{method: "POST", path: "/s/" + tok, form: url.Values{"national_id": {id}}})
-		if b := body(t, res); res.StatusCode != http.StatusConflict || !strings.Contains(b, "ท่านได้ตอบแบบสำรวจนี้แล้ว") {
-			t.Errorf("status %d\n%.800s", res.StatusCode, b)
+	t.Run("IDStepTellsNothing", func(t *testing.T) {
+		// The ID step must not say whether an ID has answered: it answers the same for an ID
+		// that has and one that has not.
+		for _, nid := range []string{id, nationalID(8)} {
+			res := e.do(request{method: "POST", path: "/s/" + tok, form: url.Values{"national_id": {nid}}})
+			b := body(t, res)
+			if res.StatusCode != http.StatusOK || !strings.Contains(b, `name="seal"`) || strings.Contains(b, "ท่านได้ตอบแบบสำรวจนี้แล้ว") {
+				t.Errorf("ID step for %s: status %d, want 200 with the questions and no word of an earlier answer", nid, res.StatusCode)
+			}
+		}
+	})
+	t.Run("SecondAttemptRefusedAtSubmission", func(t *testing.T) {
+		again := answerAll(demoForm(t, survey.IIT), 1)
+		again.Set("seal", e.startSurvey(tok, id))
+		again.Set("comment", "ครั้งที่สอง")
+		res := e.do(request{method: "POST", path: "/s/" + tok + "/answers", form: again})
+		b := body(t, res)
+		if res.StatusCode != http.StatusConflict || !strings.Contains(b, "ท่านได้ตอบแบบสำรวจนี้แล้ว") {
+			t.Fatalf("status %d, want 409 with the Thai message\n%.800s", res.StatusCode, b)
+		}
+		for _, want := range []string{`name="i1.1" value="2" required checked`, "ครั้งที่สอง", `id="f-national_id-error"`, `href="#f-national_id"`} {
+			if !strings.Contains(b, want) {
+				t.Errorf("the refused page lacks %q: the answers must stay and the ID field come back with the message", want)
+			}
+		}
+		if strings.Contains(b, `name="seal"`) {
+			t.Error("the refused page keeps the seal of the ID that has answered")
+		}
+		if got := e.countAnswers(code, survey.IIT); got != before+1 {
+			t.Errorf("%d responses after the second attempt, want %d", got, before+1)
+		}
+		// A respondent who had mistyped corrects the ID and sends the same answers.
+		again.Del("seal")
+		again.Set("national_id", nationalID(9))
+		res = e.do(request{method: "POST", path: "/s/" + tok + "/answers", form: again})
+		if body(t, res); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("with a corrected ID: status %d, want 303", res.StatusCode)
+		}
+		if got := e.countAnswers(code, survey.IIT); got != before+2 {
+			t.Errorf("%d responses after the corrected attempt, want %d", got, before+2)
 		}
 	})
 	t.Run("SecondAttemptWithOldSeal", func(t *testing.T) {
@@ -78,8 +115,8 @@ func TestRespondFlow(t *testing.T) {
 		if b := body(t, res); res.StatusCode != http.StatusConflict || !strings.Contains(b, "ท่านได้ตอบแบบสำรวจนี้แล้ว") {
 			t.Errorf("status %d\n%.800s", res.StatusCode, b)
 		}
-		if got := e.countAnswers(code, survey.IIT); got != before+1 {
-			t.Errorf("%d responses after the second attempt, want %d", got, before+1)
+		if got := e.countAnswers(code, survey.IIT); got != before+2 {
+			t.Errorf("%d responses after the second attempt, want %d", got, before+2)
 		}
 	})
 	t.Run("SameIDOtherSurvey", func(t *testing.T) {
@@ -284,7 +321,7 @@ func TestSurveyMessages(t *testing.T) {
 	for _, a := range []string{survey.ActionLinkRotate, survey.ActionImport} {
 		keys = append(keys, "audit.action."+a)
 	}
-	keys = append(keys, "respond.title", "respond.question", "respond.answered.title", "respond.notfound.title",
+	keys = append(keys, "respond.title", "respond.question", "respond.notfound.title",
 		"respond.moved.title", "respond.closed.title", "surveys.rotated", "nav.surveys")
 	for _, k := range keys {
 		for _, lang := range langs {

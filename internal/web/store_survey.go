@@ -19,6 +19,4 @@ type surveyStore interface {
 	// SubmitResponse stores a response once it is durably committed. Errors: Conflict when
 	// the ID hash has already answered.
 	SubmitResponse(ctx context.Context, sub survey.Submission) error
-	// HasResponded reports whether an ID hash has already answered.
-	HasResponded(ctx context.Context, fiscalYear int, agencyCode, sv string, idHash []byte) (bool, error)
 }
