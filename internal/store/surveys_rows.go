@@ -24,8 +24,9 @@ const rowsPerStatement = 500
 
 // insertResponses writes subs within tx: first every respondent key (ON CONFLICT DO NOTHING),
 // then the answers and suggestions of the submissions whose key was new, in a shuffled order
-// and with random ids. It returns one outcome per submission: nil when stored, Conflict when
-// its key was already there or appeared earlier in subs. It does not audit-log.
+// and with random ids, and last the number of those per agency and survey into
+// response_counts. It returns one outcome per submission: nil when stored, Conflict when its
+// key was already there or appeared earlier in subs. It does not audit-log.
 func (s *Store) insertResponses(ctx context.Context, tx *sql.Tx, subs []survey.Submission) ([]error, error) {
 	out := make([]error, len(subs))
 	first := make(map[string]bool, len(subs))
@@ -59,6 +60,9 @@ func (s *Store) insertResponses(ctx context.Context, tx *sql.Tx, subs []survey.S
 	}
 	if err := s.insertSuggestions(ctx, tx, subs, accepted); err != nil {
 		return nil, fmt.Errorf("suggestions: %w", err)
+	}
+	if err := s.addResponseCounts(ctx, tx, countStored(subs, accepted)); err != nil {
+		return nil, fmt.Errorf("response counts: %w", err)
 	}
 	return out, nil
 }

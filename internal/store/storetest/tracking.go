@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/openitas/itas/internal/agency"
+	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/survey"
 	"github.com/openitas/itas/internal/thaidate"
 	"github.com/openitas/itas/internal/tracking"
@@ -24,6 +26,7 @@ var trackingTests = []test{
 	{"AgencyFilters", testTrackingAgencyFilters},
 	{"DailyCounts", testTrackingDaily},
 	{"Suggestions", testTrackingSuggestions},
+	{"CountersFollowResponses", testTrackingCounters},
 }
 
 // trackingYear is the fiscal year of the tracking tests.
@@ -114,6 +117,25 @@ func testTrackingCounts(t *testing.T, e *env) {
 		i := slices.Index(codes(page), code)
 		if got := [2]tracking.Status{page.Rows[i].IIT.Status(), page.Rows[i].EIT.Status()}; got != w {
 			t.Errorf("%s: status %v, want %v", code, got, w)
+		}
+	}
+	// A page cut after counting every agency (a status filter, an order by responses) carries
+	// the same rows, records included, as the page by name.
+	byCode := map[string]tracking.Row{}
+	for _, r := range page.Rows {
+		byCode[r.Agency.Code] = r
+	}
+	for _, f := range []tracking.Filter{{Status: tracking.AnyShort}, {Sort: tracking.SortEIT, Desc: true, Agency: agency.Filter{Limit: 4}}} {
+		ranked, err := e.s.ResponseCounts(e.ctx, trackingYear, f, mins)
+		must(t, err)
+		if len(ranked.Rows) == 0 {
+			t.Errorf("%+v: no rows", f)
+		}
+		for _, r := range ranked.Rows {
+			w := byCode[r.Agency.Code]
+			if r.Agency != w.Agency || r.IIT != w.IIT || r.EIT != w.EIT || string(r.SortKey) != string(w.SortKey) {
+				t.Errorf("%+v: row %+v, want %+v", f, r, w)
+			}
 		}
 	}
 	c, err := e.s.AgencyResponseCounts(e.ctx, trackingYear, "1005")
@@ -351,5 +373,174 @@ func testTrackingSuggestions(t *testing.T, e *env) {
 	must(t, err)
 	if got == nil || len(got) != 0 {
 		t.Errorf("Suggestions of another year = %#v, want an empty list", got)
+	}
+}
+
+// testTrackingCounters checks that the counts the tracking table reads (response_counts) stay
+// equal to the responses stored, counted from the responses themselves, through every path
+// that writes them: concurrent submissions with duplicates (some within a group commit, some
+// across), a batch one of whose submissions names an unknown agency (the batch fails and each
+// submission is retried alone), duplicates in InsertResponsesRaw, a successful import, and
+// imports that fail and roll back.
+func testTrackingCounters(t *testing.T, e *env) {
+	_, err := e.s.UpsertAgencies(e.ctx, append(Energy(), Thasung()), by)
+	must(t, err)
+	agencies := []string{"1001", "1005", Thasung().Code}
+	want := map[string]*tracking.Counts{}
+	for _, c := range agencies {
+		want[c] = &tracking.Counts{}
+	}
+	add := func(sub survey.Submission) {
+		if sub.Survey == survey.IIT {
+			want[sub.AgencyCode].IIT++
+		} else {
+			want[sub.AgencyCode].EIT++
+		}
+	}
+	day := bkkDay(5, 1)
+	// respondent builds respondent n's response to agency code; 90 people answer from 300
+	// submissions, so most are duplicates.
+	respondent := func(code, sv string, n int) survey.Submission {
+		return responses(trackingYear, code, sv, day, n, 1, nil)[0]
+	}
+
+	t.Run("ConcurrentSubmissions", func(t *testing.T) {
+		const n = 300
+		subs := make([]survey.Submission, n)
+		for i := range subs {
+			subs[i] = respondent(agencies[i%3], []string{survey.IIT, survey.EIT}[i%2], i%90)
+			if i == 77 {
+				subs[i].AgencyCode = "9999999" // fails its batch, which is then retried one by one
+			}
+		}
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range subs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = e.s.SubmitResponse(e.ctx, subs[i])
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			switch {
+			case err == nil:
+				add(subs[i])
+			case i == 77 || apperr.Is(err, apperr.CodeConflict):
+			default:
+				t.Errorf("submission %d: %v", i, err)
+			}
+		}
+		checkCounters(t, e, agencies, want)
+	})
+	t.Run("RawWithDuplicates", func(t *testing.T) {
+		// 500 twice in the batch, 0 stored above (every key of the first 90 was), 501 and 1
+		// new (1001's IIT is submitted by multiples of 6 only, so never by respondent 1).
+		batch := []survey.Submission{respondent("1001", survey.IIT, 500), respondent("1001", survey.IIT, 500),
+			respondent("1001", survey.IIT, 0), respondent("1005", survey.EIT, 501), respondent("1001", survey.IIT, 1)}
+		stored, err := e.s.InsertResponsesRaw(e.ctx, batch)
+		must(t, err)
+		if stored != 3 {
+			t.Fatalf("InsertResponsesRaw stored %d, want 3", stored)
+		}
+		want["1001"].IIT += 2
+		want["1005"].EIT++
+		checkCounters(t, e, agencies, want)
+	})
+	t.Run("Import", func(t *testing.T) {
+		var subs []survey.Submission
+		subs = append(subs, responses(trackingYear, "1005", survey.IIT, bkkDay(5, 2), 1000, 12, nil)...)
+		subs = append(subs, responses(trackingYear, "1007", survey.EIT, bkkDay(5, 2), 1000, 5, nil)...)
+		must(t, e.s.ImportResponses(e.ctx, subs, by))
+		agencies = append(agencies, "1007")
+		want["1007"] = &tracking.Counts{}
+		for _, sub := range subs {
+			add(sub)
+		}
+		checkCounters(t, e, agencies, want)
+	})
+	t.Run("FailedImports", func(t *testing.T) {
+		fresh := responses(trackingYear, "1005", survey.IIT, bkkDay(5, 3), 2000, 4, nil)
+		known := responses(trackingYear, "1005", survey.IIT, bkkDay(5, 2), 1000, 1, nil)[0]
+		unknown := responses(trackingYear, "9999999", survey.EIT, bkkDay(5, 3), 0, 1, nil)[0]
+		for name, tt := range map[string]struct {
+			subs []survey.Submission
+			code apperr.Code
+		}{
+			"KnownRespondent": {append(slices.Clone(fresh), known), apperr.CodeConflict},
+			"TwiceInFile":     {append(slices.Clone(fresh), fresh[1]), apperr.CodeConflict},
+			"UnknownAgency":   {append(slices.Clone(fresh), unknown), apperr.CodeNotFound},
+		} {
+			err := e.s.ImportResponses(e.ctx, tt.subs, by)
+			if apperr.CodeOf(err) != tt.code {
+				t.Errorf("%s: error %v, want %s", name, err, tt.code)
+			}
+		}
+		checkCounters(t, e, agencies, want)
+	})
+}
+
+// countedResponses counts the responses of agency code in the tracking year from the
+// responses themselves.
+func countedResponses(t *testing.T, e *env, code string) tracking.Counts {
+	t.Helper()
+	var c tracking.Counts
+	for _, sv := range []string{survey.IIT, survey.EIT} {
+		rs, err := e.s.FindResponses(e.ctx, trackingYear, code, sv)
+		must(t, err)
+		if sv == survey.IIT {
+			c.IIT = len(rs)
+		} else {
+			c.EIT = len(rs)
+		}
+	}
+	return c
+}
+
+// checkCounters checks, for each agency of agencies, that the responses stored, the sum of its
+// daily counts (both counted from the responses), the counts AgencyResponseCounts and both
+// paths of ResponseCounts give (read from the counters) all equal want.
+func checkCounters(t *testing.T, e *env, agencies []string, want map[string]*tracking.Counts) {
+	t.Helper()
+	f := tracking.Filter{Agency: agency.Filter{Codes: agencies, Limit: len(agencies)}}
+	paged, err := e.s.ResponseCounts(e.ctx, trackingYear, f, nil)
+	must(t, err)
+	f.Sort = tracking.SortIIT // counts every agency, then orders in memory
+	whole, err := e.s.ResponseCounts(e.ctx, trackingYear, f, nil)
+	must(t, err)
+	for _, code := range agencies {
+		w := *want[code]
+		if got := countedResponses(t, e, code); got != w {
+			t.Errorf("%s: %d IIT and %d EIT responses stored, want %d and %d", code, got.IIT, got.EIT, w.IIT, w.EIT)
+		}
+		days, err := e.s.DailyResponseCounts(e.ctx, trackingYear, code)
+		must(t, err)
+		var daily tracking.Counts
+		for _, d := range days {
+			if d.Survey == survey.IIT {
+				daily.IIT += d.Count
+			} else {
+				daily.EIT += d.Count
+			}
+		}
+		if daily != w {
+			t.Errorf("%s: daily counts sum to %+v, want %+v", code, daily, w)
+		}
+		c, err := e.s.AgencyResponseCounts(e.ctx, trackingYear, code)
+		must(t, err)
+		if c != w {
+			t.Errorf("%s: AgencyResponseCounts = %+v, want %+v", code, c, w)
+		}
+		for name, page := range map[string]tracking.Page{"page": paged, "whole": whole} {
+			i := slices.Index(codes(page), code)
+			if i < 0 {
+				t.Errorf("%s: not in the %s table", code, name)
+				continue
+			}
+			if r := page.Rows[i]; r.IIT.Responses != w.IIT || r.EIT.Responses != w.EIT {
+				t.Errorf("%s: the %s table counts IIT %d, EIT %d; want %+v", code, name, r.IIT.Responses, r.EIT.Responses, w)
+			}
+		}
 	}
 }
