@@ -114,13 +114,15 @@ func (f Filter) NeedsAll() bool {
 // Unpaged). rows is not modified.
 func Arrange(rows []Row, f Filter) Page {
 	f = f.Normalized()
-	kept := rows[:0:0]
-	for _, r := range rows {
-		if f.Status.Keep(r) {
-			kept = append(kept, r)
+	kept := make([]*Row, 0, len(rows))
+	for i := range rows {
+		if f.Status.Keep(rows[i]) {
+			kept = append(kept, &rows[i])
 		}
 	}
-	slices.SortStableFunc(kept, func(a, b Row) int {
+	// Pointers, since rows are large (8,302 in the national table); not stable, since byName
+	// ends every tie (codes are unique).
+	slices.SortFunc(kept, func(a, b *Row) int {
 		if c := unknownLast(f.Sort, a, b); c != 0 {
 			return c
 		}
@@ -133,18 +135,20 @@ func Arrange(rows []Row, f Filter) Page {
 		}
 		return c
 	})
-	p := Page{Total: len(kept), Rows: []Row{}}
-	if f.Unpaged {
-		p.Rows = kept
-	} else if f.Agency.Offset < len(kept) {
-		p.Rows = kept[f.Agency.Offset:min(len(kept), f.Agency.Offset+f.Agency.Limit)]
+	total := len(kept)
+	if !f.Unpaged {
+		kept = kept[min(f.Agency.Offset, total):min(total, f.Agency.Offset+f.Agency.Limit)]
+	}
+	p := Page{Total: total, Rows: make([]Row, len(kept))}
+	for i, r := range kept {
+		p.Rows[i] = *r
 	}
 	return p
 }
 
 // Compare orders a and b by s alone (SortName, and an unknown sort, by name then code); 0
 // when s cannot tell them apart.
-func Compare(s Sort, a, b Row) int {
+func Compare(s Sort, a, b *Row) int {
 	switch s {
 	case SortCode:
 		return cmp.Compare(a.Agency.Code, b.Agency.Code)
@@ -176,7 +180,7 @@ func comparePct(a, b Survey) int {
 
 // unknownLast puts rows whose minimum is unknown after the others when s orders by share of
 // the minimum, in either direction: a share that cannot be computed is not the smallest.
-func unknownLast(s Sort, a, b Row) int {
+func unknownLast(s Sort, a, b *Row) int {
 	var ka, kb bool
 	switch s {
 	case SortIITPct:
@@ -195,7 +199,7 @@ func unknownLast(s Sort, a, b Row) int {
 	return 0
 }
 
-func byName(a, b Row) int {
+func byName(a, b *Row) int {
 	if c := bytes.Compare(a.SortKey, b.SortKey); c != 0 {
 		return c
 	}
