@@ -145,12 +145,12 @@ func Run(ctx context.Context, o Options) (rep *Report, err error) {
 		return nil, err
 	}
 
-	base, stop, err := startServer(ctx, st, o.PerAddressLimit)
+	host, stop, err := startServer(ctx, st, o.PerAddressLimit)
 	if err != nil {
 		return nil, err
 	}
 	defer stop()
-	load := &httpLoad{host: strings.TrimPrefix(base, "http://"), target: target, bodies: bodies, ids: &ids}
+	load := &httpLoad{host: host, target: target, bodies: bodies, ids: &ids}
 	for _, clients := range o.Clients {
 		rates := []float64{0}
 		if o.Rate > 0 {
@@ -232,7 +232,7 @@ func postgresSettings(ctx context.Context, dsn string) string {
 }
 
 // startServer starts the web server, with the middleware of `itas serve`, on a free loopback
-// port, and returns its base URL and a function that stops it. The server trusts
+// port, and returns its address (host:port) and a function that stops it. The server trusts
 // X-Forwarded-For, as behind the reverse proxy of a deployment, so that each client is its own
 // address; its request log is formatted as serve's and discarded.
 func startServer(ctx context.Context, st *store.Store, perAddr float64) (string, func(), error) {
@@ -253,7 +253,7 @@ func startServer(ctx context.Context, st *store.Store, perAddr float64) (string,
 	go func() { done <- srv.Run(ctx, func(addr string) { ready <- addr }) }()
 	select {
 	case addr := <-ready:
-		return "http://" + addr, func() { cancel(); <-done }, nil
+		return addr, func() { cancel(); <-done }, nil
 	case err := <-done:
 		cancel()
 		return "", nil, fmt.Errorf("loadgen: server: %w", err)
