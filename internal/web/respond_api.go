@@ -22,10 +22,10 @@ const maxResponseBytes = 1 << 20
 // respondent's form, for kiosks and apps. Item keys and answer codes are those of `itas
 // score` files; an answer may be a JSON number (4) or string ("4", "ไม่มี").
 type ResponseJSON struct {
-	NationalID flexString            `json:"national_id"`
-	Answers    map[string]flexString `json:"answers"`
-	Profile    map[string]string     `json:"profile,omitempty"`
-	Comment    string                `json:"comment,omitempty"`
+	NationalID idText            `json:"national_id"`
+	Answers    answersJSON       `json:"answers"`
+	Profile    map[string]string `json:"profile,omitempty"`
+	Comment    string            `json:"comment,omitempty"`
 }
 
 // ReceiptJSON is the answer to a stored response: nothing that identifies the respondent,
@@ -58,10 +58,71 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("want a string or a number, got %s", b)
+		return errNotText
 	}
 	*f = flexString(n.String())
 	return nil
+}
+
+// errNotText is flexString's refusal of a JSON value that is neither a string nor a number.
+// Like every message of the API it never quotes what the client sent: the decoder's caller
+// names the field instead (valueError).
+var errNotText = errors.New("not a string or a number")
+
+// Fixed messages of a JSON value of the wrong kind.
+const (
+	msgNotText      = "ต้องเป็นข้อความหรือตัวเลข"
+	msgNotAnswerMap = "ต้องเป็นออบเจกต์ที่จับคู่รหัสข้อกับคำตอบ เช่น {\"i1.1\": 4}"
+)
+
+// valueError names the fields of a JSON response whose values are of the wrong kind, each
+// with a fixed message.
+type valueError struct{ fields map[string]string }
+
+func (e *valueError) Error() string {
+	return fmt.Sprintf("JSON values of the wrong kind in %d fields", len(e.fields))
+}
+
+// invalid is the 422 the API answers.
+func (e *valueError) invalid() error { return apperr.FieldErrors(e.fields) }
+
+// idText is the national ID of a JSON response: a flexString whose refusal names its field.
+type idText flexString
+
+func (t *idText) UnmarshalJSON(b []byte) error {
+	if err := (*flexString)(t).UnmarshalJSON(b); err != nil {
+		return &valueError{fields: map[string]string{survey.FieldNationalID: msgNotText}}
+	}
+	return nil
+}
+
+// answersJSON is the answers of a JSON response, item key → answer code; its refusal of a
+// value that is neither a string nor a number names the items at fault.
+type answersJSON map[string]flexString
+
+func (a *answersJSON) UnmarshalJSON(b []byte) error {
+	var m map[string]flexString
+	err := json.Unmarshal(b, &m)
+	if err == nil {
+		*a = m
+		return nil
+	}
+	if !errors.Is(err, errNotText) {
+		return &valueError{fields: map[string]string{"answers": msgNotAnswerMap}}
+	}
+	// Rare: read the object again, value by value, to name every item at fault.
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(b, &raw) != nil {
+		return &valueError{fields: map[string]string{"answers": msgNotAnswerMap}}
+	}
+	bad := &valueError{fields: map[string]string{}}
+	for k, v := range raw {
+		var f flexString
+		if f.UnmarshalJSON(v) != nil {
+			bad.fields[k] = msgNotText
+		}
+	}
+	return bad
 }
 
 // apiRespond serves POST /api/v1/s/{token}/responses: 201 stored, 409 already answered, 422
@@ -146,11 +207,14 @@ func decodeResponse(w http.ResponseWriter, r *http.Request, v *ResponseJSON) err
 		}
 	}
 	var tooBig *http.MaxBytesError
+	var wrongKind *valueError
 	switch {
 	case err == nil:
 		return nil
 	case errors.As(err, &tooBig):
 		return tooBig
+	case errors.As(err, &wrongKind):
+		return wrongKind.invalid()
 	}
 	return apperr.Wrap(err, apperr.CodeInvalid, "ข้อมูล JSON ไม่ถูกต้อง", "Malformed JSON: "+err.Error())
 }

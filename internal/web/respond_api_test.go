@@ -122,6 +122,41 @@ func TestAPIRespond(t *testing.T) {
 			t.Errorf("form body: status %d, want 422", res.StatusCode)
 		}
 	})
+	t.Run("WrongKindNamesFieldNotValue", func(t *testing.T) {
+		const marker = "<b>ECHO-7f3a</b>"
+		for _, tt := range []struct {
+			name, body string
+			fields     []string
+		}{
+			{"Answer", `{"national_id":"` + nationalID(28) + `","answers":{"i1.1":{"x":"` + marker + `"},"i1.2":4,"i2":["` + marker + `"]}}`, []string{"i1.1", "i2"}},
+			{"AnswerBoolean", `{"national_id":"` + nationalID(28) + `","answers":{"i1.1":true}}`, []string{"i1.1"}},
+			{"NationalID", `{"national_id":{"v":"` + marker + `"},"answers":{}}`, []string{"national_id"}},
+			{"AnswersNotObject", `{"national_id":"` + nationalID(28) + `","answers":["` + marker + `"]}`, []string{"answers"}},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				res := e.do(request{method: "POST", path: path, json: tt.body})
+				raw := body(t, res)
+				if res.StatusCode != http.StatusUnprocessableEntity {
+					t.Fatalf("status %d, want 422: %s", res.StatusCode, raw)
+				}
+				if strings.Contains(raw, "ECHO-7f3a") || strings.Contains(raw, "true") {
+					t.Errorf("the 422 echoes the value sent: %s", raw)
+				}
+				var got apiError
+				if err := json.Unmarshal([]byte(raw), &got); err != nil {
+					t.Fatal(err)
+				}
+				if len(got.Error.Fields) != len(tt.fields) {
+					t.Errorf("fields %v, want exactly %v", got.Error.Fields, tt.fields)
+				}
+				for _, f := range tt.fields {
+					if got.Error.Fields[f] == "" {
+						t.Errorf("fields %v lack %q", got.Error.Fields, f)
+					}
+				}
+			})
+		}
+	})
 	t.Run("Oversize", func(t *testing.T) {
 		body := responseBody(t, f, nationalID(25), 1, func(m map[string]any) { m["comment"] = strings.Repeat("ก", 400_000) })
 		if len(body) < 1<<20 {
