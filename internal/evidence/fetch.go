@@ -32,6 +32,10 @@ type Options struct {
 	// AllowLoopback lets the fetcher connect to 127.0.0.0/8 and ::1. Tests only: never set it
 	// in production, where it would let an agency's URL reach services on the ITAS host.
 	AllowLoopback bool
+	// AllowAnyPort lets URLs (and redirects) name any port; by default only 80 and 443 (and
+	// none, meaning the scheme's own) are fetched. Tests only, whose sites listen on random
+	// ports: in production it would let an agency's URL knock on any service of a host.
+	AllowAnyPort bool
 	// Resolver looks up host names; nil means net.DefaultResolver.
 	Resolver Resolver
 	// Now stamps FetchedAt; nil means time.Now.
@@ -40,6 +44,9 @@ type Options struct {
 	// allowAddr replaces the address check (tests in this package: it lets them treat one
 	// local test server as a public address while every other address is judged as usual).
 	allowAddr func(netip.AddrPort) error
+	// allowPorts are ports allowed besides 80 and 443 (tests in this package: their local
+	// servers' ports, while every other port is refused as in production).
+	allowPorts map[string]bool
 }
 
 func (o Options) withDefaults() Options {
@@ -117,10 +124,10 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) Record {
 	began := time.Now()
 	defer func() { r.ElapsedMS = time.Since(began).Milliseconds() }()
 
-	cur, err := checkURL(rawURL)
+	cur, err := f.checkURL(rawURL)
 	if err != nil {
 		r.Error = err.Error()
-		r.addFlag(FlagUnreachable)
+		r.addFlag(flagOfURLError(err))
 		return r
 	}
 	// The first wait for a polite moment is not part of the fetch's time: a busy host delays a
@@ -145,7 +152,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) Record {
 			f.failed(&r, cur, err)
 			return r
 		}
-		next, isRedirect := redirectTarget(cur, res)
+		loc, isRedirect := redirectLocation(res)
 		if !isRedirect {
 			f.read(ctx, &r, cur, res)
 			res.Body.Close()
@@ -162,9 +169,12 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) Record {
 			return r
 		}
 		r.Redirects = append(r.Redirects, cur.String())
-		if next == nil {
-			r.Status, r.FinalURL = res.StatusCode, res.Header.Get("Location")
-			r.Error = "ลิงก์เปลี่ยนเส้นทางไปยังที่อยู่ที่ไม่ใช่ http:// หรือ https://"
+		// Every hop passes the checks of the first URL: a redirect may not lead to another
+		// scheme, to a user name or password, or to another port.
+		next, err := f.checkURL(resolveLocation(cur, loc))
+		if err != nil {
+			r.Status, r.FinalURL = res.StatusCode, resolveLocation(cur, loc)
+			r.Error = "ลิงก์เปลี่ยนเส้นทางไปยังที่อยู่ที่ระบบไม่เปิด: " + err.Error()
 			r.addFlag(FlagCheck)
 			return r
 		}
@@ -243,39 +253,74 @@ func describe(ctx context.Context, err error) string {
 	}
 }
 
-// redirectTarget returns where a redirect response points and whether res is a redirect. A
-// redirect to anything but http or https gives a nil URL.
-func redirectTarget(cur *url.URL, res *http.Response) (*url.URL, bool) {
+// redirectLocation returns the Location a redirect response points to and whether res is a
+// redirect.
+func redirectLocation(res *http.Response) (string, bool) {
 	switch res.StatusCode {
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
 		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
 	default:
-		return nil, false
+		return "", false
 	}
 	loc := res.Header.Get("Location")
-	if loc == "" {
-		return nil, false
-	}
-	next, err := cur.Parse(loc)
-	if err != nil || (next.Scheme != "http" && next.Scheme != "https") || next.Host == "" {
-		return nil, true
-	}
-	next.Fragment = ""
-	return next, true
+	return loc, loc != ""
 }
 
-// checkURL parses an evidence URL: absolute http or https, with a host and no user name or
-// password. Errors carry a Thai message for the record.
-func checkURL(raw string) (*url.URL, error) {
+// resolveLocation returns loc resolved against the URL it came from, or loc itself when it
+// cannot be read (checkURL then refuses it).
+func resolveLocation(cur *url.URL, loc string) string {
+	next, err := cur.Parse(loc)
+	if err != nil {
+		return loc
+	}
+	return next.String()
+}
+
+// urlError is why the fetcher will not request a URL, in Thai for the record.
+type urlError struct {
+	msg  string
+	port bool // refused for its port alone: the page may well be there
+}
+
+func (e *urlError) Error() string { return e.msg }
+
+// flagOfURLError is the flag of a URL the fetcher would not request: one on another port may
+// be a working page that a person should open; anything else cannot be fetched at all.
+func flagOfURLError(err error) Flag {
+	if ue, ok := err.(*urlError); ok && ue.port {
+		return FlagCheck
+	}
+	return FlagUnreachable
+}
+
+// checkURL parses an evidence URL, the first or any redirect's: absolute http or https, with
+// a host, no user name or password, and on port 80 or 443 (or none: the scheme's own) unless
+// the options allow others. Errors are *urlError.
+func (f *Fetcher) checkURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil || u.Host == "" || u.Hostname() == "":
-		return nil, errors.New("ลิงก์ไม่ถูกต้อง")
+		return nil, &urlError{msg: "ลิงก์ไม่ถูกต้อง"}
 	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, errors.New("ระบบดึงได้เฉพาะลิงก์ http:// และ https://")
+		return nil, &urlError{msg: "ระบบดึงได้เฉพาะลิงก์ http:// และ https://"}
 	case u.User != nil:
-		return nil, errors.New("ลิงก์ที่มีชื่อผู้ใช้หรือรหัสผ่านในตัวไม่ใช่ลิงก์สาธารณะ")
+		return nil, &urlError{msg: "ลิงก์ที่มีชื่อผู้ใช้หรือรหัสผ่านในตัวไม่ใช่ลิงก์สาธารณะ"}
+	case !f.portAllowed(u.Port()):
+		return nil, &urlError{msg: "ระบบดึงเฉพาะหน้าเว็บที่พอร์ตมาตรฐาน (80 หรือ 443) ลิงก์นี้ระบุพอร์ต " + u.Port() +
+			" กรุณาเปิดตรวจด้วยตนเอง", port: true}
 	}
 	u.Fragment = ""
 	return u, nil
+}
+
+// portAllowed reports whether a URL's port (as url.URL.Port gives it, "" for none) may be
+// fetched.
+func (f *Fetcher) portAllowed(port string) bool {
+	switch {
+	case port == "" || port == "80" || port == "443":
+		return true
+	case f.o.AllowAnyPort:
+		return true
+	}
+	return f.o.allowPorts[port]
 }

@@ -248,8 +248,9 @@ func TestFetchRefusesPrivateAddresses(t *testing.T) {
 	res.set(site, "127.0.0.1")
 	res.set("intranet.agency.go.th", "10.1.2.3")
 	res.set("localhost.agency.go.th", "127.0.0.1")
-	// Only srv counts as public; private is an ordinary loopback server.
-	f := testFetcher(Options{ConnectTimeout: 300 * time.Millisecond}, res, srv)
+	// Only srv counts as public; private is an ordinary loopback server, on a port the
+	// fetcher would take so that what refuses it is its address.
+	f := testFetcher(Options{ConnectTimeout: 300 * time.Millisecond, allowPorts: map[string]bool{private.port(): true}}, res, srv)
 
 	for _, tt := range []struct{ name, url, final string }{
 		{"RedirectToLoopback", srv.at(site, "/to-loopback"), private.URL + "/admin"},
@@ -302,9 +303,9 @@ func TestFetchDNSRebinding(t *testing.T) {
 
 func TestFetchLoopbackOnlyWhenAllowed(t *testing.T) {
 	srv := newPublicServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
-	r := NewFetcher(Options{}).Fetch(context.Background(), srv.URL+"/")
+	r := NewFetcher(Options{AllowAnyPort: true}).Fetch(context.Background(), srv.URL+"/")
 	wantFlags(t, r, FlagRefused)
-	r = NewFetcher(Options{AllowLoopback: true}).Fetch(context.Background(), srv.URL+"/")
+	r = NewFetcher(Options{AllowLoopback: true, AllowAnyPort: true}).Fetch(context.Background(), srv.URL+"/")
 	wantFlags(t, r)
 	if r.Status != 200 {
 		t.Errorf("status %d with AllowLoopback", r.Status)
@@ -320,7 +321,7 @@ func TestFetchUnreachable(t *testing.T) {
 	}
 	closed := "http://" + ln.Addr().String() + "/"
 	ln.Close()
-	f := NewFetcher(Options{AllowLoopback: true, Resolver: newResolver()})
+	f := NewFetcher(Options{AllowLoopback: true, AllowAnyPort: true, Resolver: newResolver()})
 	tests := []struct{ name, url, want string }{
 		{"ConnectionRefused", closed, "เชื่อมต่อ"},
 		{"NoSuchHost", "https://no-such-host.go.th/", "DNS"},
@@ -356,7 +357,7 @@ func TestFetchBadCertificate(t *testing.T) {
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake failure is the point
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
-	r := NewFetcher(Options{AllowLoopback: true}).Fetch(context.Background(), srv.URL+"/")
+	r := NewFetcher(Options{AllowLoopback: true, AllowAnyPort: true}).Fetch(context.Background(), srv.URL+"/")
 	wantFlags(t, r, FlagUnreachable)
 	if !strings.Contains(r.Error, "TLS") {
 		t.Errorf("error = %q, want the certificate named", r.Error)

@@ -34,6 +34,9 @@ func (s *publicServer) at(host, path string) string {
 	return "http://" + net.JoinHostPort(host, strconv.Itoa(int(s.addr.Port()))) + path
 }
 
+// port returns the server's port, as url.URL.Port gives it.
+func (s *publicServer) port() string { return strconv.Itoa(int(s.addr.Port())) }
+
 // fakeResolver answers host names from a table: each lookup of a host takes the next answer
 // in its list and then keeps repeating the last one, so a test can make the second answer
 // differ from the first (DNS rebinding).
@@ -71,7 +74,8 @@ func (r *fakeResolver) LookupNetIP(_ context.Context, _, host string) ([]netip.A
 }
 
 // testFetcher returns a fetcher for tests: fast timeouts and no politeness gap unless o says
-// otherwise, the given resolver, and the given servers treated as public.
+// otherwise, the given resolver, and the given servers treated as public — their addresses
+// and ports allowed, every other address and port judged as in production.
 func testFetcher(o Options, res Resolver, public ...*publicServer) *Fetcher {
 	if o.HostGap == 0 {
 		o.HostGap = 1 // a nanosecond: effectively none
@@ -81,8 +85,12 @@ func testFetcher(o Options, res Resolver, public ...*publicServer) *Fetcher {
 	}
 	o.Resolver = res
 	ok := map[netip.AddrPort]bool{}
+	if o.allowPorts == nil {
+		o.allowPorts = map[string]bool{}
+	}
 	for _, s := range public {
 		ok[s.addr] = true
+		o.allowPorts[s.port()] = true
 	}
 	o.allowAddr = func(ap netip.AddrPort) error {
 		if ok[ap] {

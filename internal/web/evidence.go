@@ -54,7 +54,8 @@ var testResolver evidence.Resolver
 // newEvidenceCapture builds the server's evidence capture. Its workers start with the first
 // fetch and stop with Run.
 func (s *Server) newEvidenceCapture() *evidenceCapture {
-	o := evidence.Options{AllowLoopback: s.cfg.EvidenceAllowLoopback, Now: s.now}
+	// Tests' sites run on loopback at random ports: the one switch allows both.
+	o := evidence.Options{AllowLoopback: s.cfg.EvidenceAllowLoopback, AllowAnyPort: s.cfg.EvidenceAllowLoopback, Now: s.now}
 	if testResolver != nil {
 		o.Resolver = testResolver
 	}

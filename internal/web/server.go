@@ -43,8 +43,9 @@ type Config struct {
 	SurveyPostsPerMinute float64
 	// ShutdownTimeout bounds graceful shutdown; default 10 seconds.
 	ShutdownTimeout time.Duration
-	// EvidenceAllowLoopback lets the OIT evidence fetcher connect to loopback addresses. Tests
-	// only (their sites run on 127.0.0.1); the serve command has no flag for it.
+	// EvidenceAllowLoopback lets the OIT evidence fetcher connect to loopback addresses and
+	// any port. Tests only (their sites run on 127.0.0.1, on random ports); the serve command
+	// has no flag for it.
 	EvidenceAllowLoopback bool
 }
 
