@@ -2,6 +2,9 @@ package evidence
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 )
 
@@ -9,6 +12,7 @@ import (
 // that a page asking for evidence never waits on the network and a flood of requests cannot
 // grow memory without bound. Build it with NewPool; it is safe for concurrent use.
 type Pool struct {
+	log     *slog.Logger
 	jobs    chan func(context.Context)
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -24,12 +28,16 @@ type Pool struct {
 
 // NewPool returns a pool of n workers (at least 1) and a queue of queue jobs (at least 1).
 // The workers start with the first job, so a server that never captures evidence runs no
-// goroutine for it.
-func NewPool(n, queue int) *Pool {
+// goroutine for it. A job that panics is logged to log (nil: slog.Default) with its stack,
+// and its worker goes on with the next job.
+func NewPool(n, queue int, log *slog.Logger) *Pool {
 	ctx, cancel := context.WithCancel(context.Background())
 	idle := make(chan struct{})
 	close(idle)
-	return &Pool{jobs: make(chan func(context.Context), max(1, queue)), ctx: ctx, cancel: cancel, n: max(1, n), idle: idle}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Pool{log: log, jobs: make(chan func(context.Context), max(1, queue)), ctx: ctx, cancel: cancel, n: max(1, n), idle: idle}
 }
 
 // Submit queues job without waiting and reports whether it was queued: false when the queue
@@ -68,11 +76,22 @@ func (p *Pool) work() {
 			return
 		case job := <-p.jobs:
 			if p.ctx.Err() == nil {
-				job(p.ctx)
+				p.run(job)
 			}
 			p.done(1)
 		}
 	}
+}
+
+// run runs one job, recovering from its panic: one page that trips a bug in a parser must not
+// take the server down with it, nor the worker and the jobs queued behind it.
+func (p *Pool) run(job func(context.Context)) {
+	defer func() {
+		if v := recover(); v != nil {
+			p.log.Error("evidence job panicked", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
+	job(p.ctx)
 }
 
 // done records that n jobs have finished or been dropped.

@@ -1,7 +1,10 @@
 package evidence
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -11,7 +14,7 @@ import (
 // queue, refuses (rather than blocks) beyond that, and cancels running jobs on Stop.
 func TestPoolBounded(t *testing.T) {
 	const workers, queue = 2, 3
-	p := NewPool(workers, queue)
+	p := NewPool(workers, queue, nil)
 	var running, peak, ran, cancelled atomic.Int32
 	hold := make(chan struct{})
 	job := func(ctx context.Context) {
@@ -83,7 +86,7 @@ func TestPoolBounded(t *testing.T) {
 }
 
 func TestPoolStartsLazily(t *testing.T) {
-	p := NewPool(4, 4)
+	p := NewPool(4, 4, nil)
 	defer p.Stop()
 	if err := p.Wait(context.Background()); err != nil {
 		t.Fatal(err)
@@ -96,5 +99,27 @@ func TestPoolStartsLazily(t *testing.T) {
 	case <-done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the job never ran")
+	}
+}
+
+// TestPoolRecoversFromPanic: a job that panics is logged with its stack, and the pool goes on
+// running the jobs behind it on the same worker.
+func TestPoolRecoversFromPanic(t *testing.T) {
+	var logged bytes.Buffer
+	p := NewPool(1, 4, slog.New(slog.NewTextHandler(&logged, nil)))
+	defer p.Stop()
+	var ran atomic.Int32
+	p.Submit(func(context.Context) { panic("malformed page") })
+	p.Submit(func(context.Context) { ran.Add(1) })
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := p.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ran.Load() != 1 || p.Pending() != 0 {
+		t.Errorf("after a panic: %d jobs ran, %d pending; want the next job run and none pending", ran.Load(), p.Pending())
+	}
+	if out := logged.String(); !strings.Contains(out, "malformed page") || !strings.Contains(out, "pool_test.go") {
+		t.Errorf("log %q lacks the panic and its stack", out)
 	}
 }

@@ -63,7 +63,7 @@ func (s *Server) newEvidenceCapture() *evidenceCapture {
 		store:   s.store,
 		agency:  s.store,
 		fetcher: evidence.NewFetcher(o),
-		pool:    evidence.NewPool(evidenceWorkers, evidenceQueue),
+		pool:    evidence.NewPool(evidenceWorkers, evidenceQueue, s.log),
 		log:     s.log,
 		now:     s.now,
 		pending: map[evidenceJob]bool{},

@@ -250,7 +250,7 @@ func TestCaptureEvidenceQueueFull(t *testing.T) {
 	var logMu sync.Mutex
 	e.srv.evidence.log = slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))
 	e.srv.evidence.pool.Stop()
-	e.srv.evidence.pool = evidence.NewPool(1, 1)
+	e.srv.evidence.pool = evidence.NewPool(1, 1, nil)
 	var urls []string
 	for i := range 5 {
 		urls = append(urls, fmt.Sprintf("%s/p%d", slow.URL, i))
