@@ -21,7 +21,7 @@ type AssessItemPage struct {
 	Version        int
 	View           OITItemView
 	Prev, Next     string
-	Evidence       []EvidenceRow
+	Evidence       []EvidenceFetch // newest first
 	EvidenceError  bool
 	Scores         []string
 	CanScore       bool
@@ -34,34 +34,6 @@ type AssessItemPage struct {
 	Errors         map[string]string
 	DecisionError  string
 	DecisionErrors map[string]string
-}
-
-// EvidenceRow is one fetch of the evidence history as the page shows it.
-type EvidenceRow struct {
-	evidence.Record
-	ReasonKey string
-	Flags     []string // message keys
-}
-
-// evidenceRows turns the history into rows; flags and reasons the catalogue does not know
-// show as they are.
-func evidenceRows(recs []evidence.Record) []EvidenceRow {
-	out := make([]EvidenceRow, 0, len(recs))
-	for _, rec := range recs {
-		row := EvidenceRow{Record: rec, ReasonKey: "oit.evidence.reason." + string(rec.Reason)}
-		if _, ok := messagesTH[row.ReasonKey]; !ok {
-			row.ReasonKey = string(rec.Reason)
-		}
-		for _, f := range rec.Flags {
-			key := "oit.evidence.flag." + string(f)
-			if _, ok := messagesTH[key]; !ok {
-				key = string(f)
-			}
-			row.Flags = append(row.Flags, key)
-		}
-		out = append(out, row)
-	}
-	return out
 }
 
 // assessItem serves GET /assess/{code}/{item}. Opening the item asks the evidence capture to
@@ -105,12 +77,12 @@ func (s *Server) assessItemPage(r *http.Request, c *oitCtx, id string) *AssessIt
 	}
 	p.Prev, _ = c.list.Prev(id)
 	p.Next, _ = c.list.Next(id)
-	recs, err := s.evidenceHistory(r.Context(), evidence.Target{FiscalYear: c.year.FiscalYear, AgencyCode: c.ag.Code, ItemID: id})
+	ev, err := s.evidenceFetchView(r, evidence.Target{FiscalYear: c.year.FiscalYear, AgencyCode: c.ag.Code, ItemID: id})
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "evidence history", "error", err.Error())
 		p.EvidenceError = true
 	}
-	p.Evidence = evidenceRows(recs)
+	p.Evidence = ev
 	return p
 }
 
