@@ -460,6 +460,44 @@ func testTrackingCounters(t *testing.T, e *env) {
 		}
 		checkCounters(t, e, agencies, want)
 	})
+	t.Run("ConcurrentImports", func(t *testing.T) {
+		// Imports naming the same agencies in different orders, beside submissions: on
+		// PostgreSQL each holds its counters' row locks until it commits.
+		const importers = 8
+		errs := make([]error, 2*importers)
+		var wg sync.WaitGroup
+		for g := range importers {
+			var subs []survey.Submission
+			for j := range 3 {
+				code := agencies[(g+j)%3]
+				subs = append(subs, responses(trackingYear, code, []string{survey.IIT, survey.EIT}[(g+j)%2], day, 3000+10*g, 4, nil)...)
+			}
+			if g%2 == 1 {
+				slices.Reverse(subs)
+			}
+			for _, sub := range subs {
+				add(sub)
+			}
+			sub := respondent(agencies[g%3], survey.EIT, 4000+g)
+			add(sub)
+			wg.Add(2)
+			go func() {
+				defer wg.Done()
+				errs[g] = e.s.ImportResponses(e.ctx, subs, by)
+			}()
+			go func() {
+				defer wg.Done()
+				errs[importers+g] = e.s.SubmitResponse(e.ctx, sub)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("writer %d: %v", i, err)
+			}
+		}
+		checkCounters(t, e, agencies, want)
+	})
 	t.Run("FailedImports", func(t *testing.T) {
 		fresh := responses(trackingYear, "1005", survey.IIT, bkkDay(5, 3), 2000, 4, nil)
 		known := responses(trackingYear, "1005", survey.IIT, bkkDay(5, 2), 1000, 1, nil)[0]
