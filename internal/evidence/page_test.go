@@ -54,30 +54,6 @@ func TestPDFTitle(t *testing.T) {
 	}
 }
 
-func TestOnSite(t *testing.T) {
-	tests := []struct {
-		url, website string
-		want         bool
-	}{
-		{"https://www.energy.go.th/plan", "https://www.energy.go.th", true},
-		{"https://energy.go.th/plan", "https://www.energy.go.th", true},
-		{"http://ita.energy.go.th:8080/x", "https://www.energy.go.th/", true},
-		{"https://WWW.Energy.GO.TH./x", "www.energy.go.th", true},
-		{"https://www.energy.go.th/x", "https://energy.go.th", true},
-		{"https://www.facebook.com/energy.go.th", "https://www.energy.go.th", false},
-		{"https://notenergy.go.th/x", "https://www.energy.go.th", false},
-		{"https://energy.go.th.evil.com/x", "https://www.energy.go.th", false},
-		{"https://drive.google.com/file/d/1", "https://www.energy.go.th", false},
-		{"https://www.energy.go.th/x", "", false},
-		{"not a url", "https://www.energy.go.th", false},
-	}
-	for _, tt := range tests {
-		if got := OnSite(tt.url, tt.website); got != tt.want {
-			t.Errorf("OnSite(%q, %q) = %v, want %v", tt.url, tt.website, got, tt.want)
-		}
-	}
-}
-
 func TestJudge(t *testing.T) {
 	const website = "https://www.agency.go.th"
 	page := func(reason Reason, url, final string, status int, text string) Record {
@@ -114,6 +90,13 @@ func TestJudge(t *testing.T) {
 			wantFlags(t, r, tt.want...)
 		})
 	}
+	t.Run("InternationalizedWebsite", func(t *testing.T) {
+		// The registry may hold the Thai name and the fetch end at its xn-- form, or the reverse.
+		idn := "https://xn--m3cj0d.xn--42cg3gvan9i.xn--o3cw4h/ita"
+		r := page(ReasonSaved, idn, idn, 200, "x")
+		Judge(&r, "https://อบต.คลองเส.ไทย", nil)
+		wantFlags(t, r)
+	})
 	t.Run("NoWebsiteNoOffSite", func(t *testing.T) {
 		r := page(ReasonSaved, "https://www.facebook.com/agency", "", 200, "x")
 		Judge(&r, "", nil)

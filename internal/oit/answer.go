@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/apperr"
 )
 
@@ -133,8 +134,8 @@ func CheckURL(raw string) string {
 }
 
 // OffSite returns the URLs of a that are not on the agency's main website (ข้อควรระวัง #8), for
-// a warning beside the answer; none when the website is unknown. A URL is on the website when
-// its host is the website's host or one of its subdomains, ignoring "www." and the port.
+// a warning beside the answer; none when the website is unknown. The rule is
+// agency.OnWebsite's: the website's host or one of its subdomains, "www." and the port aside.
 func (a Answer) OffSite(website string) []string {
 	var out []string
 	for _, u := range a.URLs {
@@ -145,31 +146,11 @@ func (a Answer) OffSite(website string) []string {
 	return out
 }
 
-// OffSite reports whether raw is a URL that is not on website; false when either cannot be
-// read, so that only a sure finding warns.
+// OffSite reports whether raw is a URL that is not on website; false when either has no host
+// that can be read, so that only a sure finding warns.
 func OffSite(raw, website string) bool {
-	site := hostOf(website)
-	host := hostOf(raw)
-	if site == "" || host == "" {
+	if agency.HostOf(website) == "" || agency.HostOf(raw) == "" {
 		return false
 	}
-	return host != site && !strings.HasSuffix(host, "."+site)
-}
-
-// hostOf returns the lower-case host of a URL without "www." and the port; a bare host name
-// ("energy.go.th") is read as one.
-func hostOf(raw string) string {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return ""
-	}
-	if !strings.Contains(raw, "://") {
-		raw = "http://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	return strings.TrimPrefix(h, "www.")
+	return !agency.OnWebsite(website, raw)
 }

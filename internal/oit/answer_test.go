@@ -79,6 +79,10 @@ func TestOffSite(t *testing.T) {
 		{"https://notenergy.go.th/o1", "https://energy.go.th", true},
 		{"https://energy.go.th.evil.example/o1", "https://energy.go.th", true},
 		{"https://energy.go.th/o1", "", false},
+		{"https://xn--42cg3gvan9i.xn--o3cw4h/ita", "https://คลองเส.ไทย", false},
+		{"https://ita.คลองเส.ไทย/o1", "xn--42cg3gvan9i.xn--o3cw4h", false},
+		{"https://คลองเหนือ.ไทย/o1", "https://คลองเส.ไทย", true},
+		{"not a url", "https://energy.go.th", false},
 	}
 	for _, tt := range tests {
 		if got := OffSite(tt.url, tt.site); got != tt.want {
