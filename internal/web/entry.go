@@ -2,62 +2,34 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"net/http"
-	"sync"
 
 	"github.com/openitas/itas/internal/account"
 	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/assessment"
-	"github.com/openitas/itas/internal/framework"
 	"github.com/openitas/itas/internal/survey"
 )
 
-// entries holds what the assessors' EIT entry keeps between requests: the respondent hasher,
-// keyed by the same server secret as the public form's so that one national ID answers an
-// agency's EIT once whichever way it comes in, and the EIT form of each framework year.
+// entries holds what the assessors' EIT entry keeps between requests: the server's survey kit,
+// whose respondent hasher the public form shares so that one national ID answers an agency's
+// EIT once whichever way it comes in, and whose forms it shares too.
 type entries struct {
 	*Server
-	hasher *survey.Hasher
-
-	formsMu sync.Mutex
-	forms   map[int]*survey.Form // framework year → EIT form
+	kit    *surveyKit
+	hasher *survey.Hasher // kit.hasher
 }
 
-// newEntry builds the entry pages' state. Without a configured secret (only in tests: `itas
-// serve` always has one) it draws a random one, which the public form does not share.
+// newEntry builds the entry pages' state.
 func newEntry(s *Server) *entries {
-	secret := s.secret
-	if len(secret) == 0 {
-		secret = make([]byte, survey.MinSecretBytes)
-		_, _ = rand.Read(secret)
-	}
-	h, err := survey.NewHasher(secret)
-	if err != nil {
-		panic("web: " + err.Error()) // a short secret is a mistake of the program that built Deps
-	}
-	return &entries{Server: s, hasher: h, forms: map[int]*survey.Form{}}
+	kit := s.surveyKit()
+	return &entries{Server: s, kit: kit, hasher: kit.hasher}
 }
 
 // form returns the EIT form of a framework year, built once.
 func (en *entries) form(frameworkYear int) (*survey.Form, error) {
-	en.formsMu.Lock()
-	defer en.formsMu.Unlock()
-	if f, ok := en.forms[frameworkYear]; ok {
-		return f, nil
-	}
-	fw, err := framework.Builtin(frameworkYear)
-	if err != nil {
-		return nil, apperr.Internal(err)
-	}
-	f, err := survey.NewForm(fw, survey.EIT)
-	if err != nil {
-		return nil, apperr.Internal(err)
-	}
-	en.forms[frameworkYear] = f
-	return f, nil
+	return en.kit.form(frameworkYear, survey.EIT)
 }
 
 // enterableAgency returns the agency of the path's {code} if the account may enter responses

@@ -99,9 +99,15 @@ func TestEntryOneResponse(t *testing.T) {
 
 // TestEntryOneAnswerPerIDAcrossChannels checks that the assessors' entry and the public API
 // hash a national ID alike: a person who answered online cannot be entered again, and the
-// other way round.
+// other way round — also when the server has no configured secret and draws its own.
 func TestEntryOneAnswerPerIDAcrossChannels(t *testing.T) {
-	e := newSurveyEnv(t, Config{})
+	t.Run("ConfiguredSecret", func(t *testing.T) { testOneAnswerPerIDAcrossChannels(t, newSurveyEnv(t, Config{})) })
+	t.Run("RandomSecret", func(t *testing.T) {
+		testOneAnswerPerIDAcrossChannels(t, newEnv(t, Config{SurveyPostsPerMinute: 1e6}))
+	})
+}
+
+func testOneAnswerPerIDAcrossChannels(t *testing.T, e *env) {
 	token := e.surveyToken(demo.CodeEnergyPS, survey.EIT)
 	answers := map[string]string{}
 	for k, v := range answerAll(demoForm(t, survey.EIT), 2) {

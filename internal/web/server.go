@@ -84,6 +84,7 @@ type Server struct {
 	now   func() time.Time
 	// secret keys the respondent hashes and sealed values of the survey pages (survey.go).
 	secret []byte
+	kit    *surveyKit // hasher and forms shared by every survey path (survey_kit.go)
 
 	assets    *assets
 	templates map[Lang]map[string]*pageTemplate

@@ -2,77 +2,47 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"fmt"
 	"sync"
 	"time"
 
 	"github.com/openitas/itas/internal/agency"
-	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/assessment"
-	"github.com/openitas/itas/internal/framework"
 	"github.com/openitas/itas/internal/survey"
 )
 
-// surveys holds what the survey pages keep between requests: the respondent hasher and the
-// sealer keyed by the server secret, the forms of each framework year, a short-lived cache of
-// link tokens, and the public limiter. surveyRoutes builds it once, in New.
+// surveys holds what the survey pages keep between requests: the server's survey kit (the
+// respondent hasher and the forms, shared with the assessors' entry), the sealer keyed by the
+// server secret, a short-lived cache of link tokens, and the public limiter. surveyRoutes
+// builds it once, in New.
 type surveys struct {
 	*Server
-	hasher *survey.Hasher
+	kit    *surveyKit
+	hasher *survey.Hasher // kit.hasher
 	seals  *sealer
 	links  *linkCache
 	public *limiter // public survey POSTs and agency searches, per client address
-
-	formsMu sync.Mutex
-	forms   map[string]*survey.Form // "2563/iit" → form
 }
 
-// newSurveys builds the survey pages' state. Without a configured secret it draws a random
-// one, good for this process only, and says so in the log.
+// newSurveys builds the survey pages' state.
 func newSurveys(s *Server) *surveys {
-	secret := s.secret
-	if len(secret) == 0 {
-		secret = make([]byte, 32)
-		_, _ = rand.Read(secret)
-		s.log.Warn("no server secret configured: respondent hashes last only until the server stops")
-	}
-	h, err := survey.NewHasher(secret)
-	if err != nil {
-		panic("web: " + err.Error()) // a short secret is a mistake of the program that built Deps
-	}
+	kit := s.surveyKit()
 	if s.cfg.PublicURL == "" {
 		s.log.Info("no public URL configured (--public-url): survey links, QR codes and posters take the scheme and host of each request")
 	}
 	perMin := s.cfg.SurveyPostsPerMinute
 	return &surveys{
 		Server: s,
-		hasher: h,
-		seals:  newSealer(secret),
+		kit:    kit,
+		hasher: kit.hasher,
+		seals:  newSealer(kit.secret),
 		links:  newLinkCache(linkCacheTTL),
 		public: newLimiter(perMin, int(perMin/2)+1, 10*time.Minute, s.now),
-		forms:  map[string]*survey.Form{},
 	}
 }
 
 // form returns the form of a survey in a framework year, built once.
 func (h *surveys) form(frameworkYear int, sv string) (*survey.Form, error) {
-	key := fmt.Sprintf("%d/%s", frameworkYear, sv)
-	h.formsMu.Lock()
-	defer h.formsMu.Unlock()
-	if f, ok := h.forms[key]; ok {
-		return f, nil
-	}
-	fw, err := framework.Builtin(frameworkYear)
-	if err != nil {
-		return nil, apperr.Internal(err)
-	}
-	f, err := survey.NewForm(fw, sv)
-	if err != nil {
-		return nil, apperr.Internal(err)
-	}
-	h.forms[key] = f
-	return f, nil
+	return h.kit.form(frameworkYear, sv)
 }
 
 // collectionPhase is the phase during which a survey's form is open.
