@@ -32,6 +32,7 @@ type Store interface {
 	surveyStore      // surveys.go
 	oitStore         // oit.go
 	evidenceStore    // evidence.go
+	resultsStore     // results.go
 }
 
 // Login is one demo account as `itas serve --demo` prints it.
@@ -71,7 +72,7 @@ func Load(ctx context.Context, st Store, now time.Time) ([]Login, error) {
 			return nil, fmt.Errorf("demo.Load: year %d: %w", y.FiscalYear, err)
 		}
 	}
-	for _, load := range []func(context.Context, Store, time.Time) error{loadStakeholders, loadSurveys, loadOIT, loadEvidence} {
+	for _, load := range []func(context.Context, Store, time.Time) error{loadStakeholders, loadSurveys, loadOIT, loadEvidence, loadResults} {
 		if err := load(ctx, st, now); err != nil {
 			return nil, fmt.Errorf("demo.Load: %w", err)
 		}

@@ -1,7 +1,6 @@
 package results
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +19,16 @@ type answerDecoder struct {
 	slots  map[string]int
 	seen   [][]codeScore // per slot, the codes met so far
 	items  []float64
+	// order is the previous object's keys by position with their slots: stored objects have
+	// sorted keys, so the next one mostly has the same key at the same place, and a string
+	// comparison replaces a map lookup.
+	order []keySlot
+	pos   int
+}
+
+type keySlot struct {
+	key  string
+	slot int
 }
 
 type codeScore struct {
@@ -43,11 +52,13 @@ func (d *answerDecoder) decode(answers []byte) ([]float64, error) {
 	for i := range d.items {
 		d.items[i] = math.NaN()
 	}
+	d.pos = 0
 	n, err := eachPair(answers, d.set)
 	if errors.Is(err, errEscaped) {
 		for i := range d.items {
 			d.items[i] = math.NaN()
 		}
+		d.pos = 0
 		n, err = d.decodeEscaped(answers)
 	}
 	if err != nil {
@@ -61,9 +72,9 @@ func (d *answerDecoder) decode(answers []byte) ([]float64, error) {
 
 // set records one answer.
 func (d *answerDecoder) set(key, code []byte) error {
-	slot, ok := d.slots[string(key)] // a map index by string([]byte) does not allocate
-	if !ok {
-		return fmt.Errorf("item %q is not in the framework's %s survey", key, d.layout.Instrument.ID)
+	slot, err := d.slot(key)
+	if err != nil {
+		return err
 	}
 	for _, c := range d.seen[slot] {
 		if c.code == string(code) {
@@ -81,6 +92,26 @@ func (d *answerDecoder) set(key, code []byte) error {
 	}
 	d.items[slot] = v
 	return nil
+}
+
+// slot returns the layout slot of the pos-th key of the object being decoded.
+func (d *answerDecoder) slot(key []byte) (int, error) {
+	at := d.pos
+	d.pos++
+	if at < len(d.order) && d.order[at].key == string(key) {
+		return d.order[at].slot, nil
+	}
+	slot, ok := d.slots[string(key)] // a map index by string([]byte) does not allocate
+	if !ok {
+		return 0, fmt.Errorf("item %q is not in the framework's %s survey", key, d.layout.Instrument.ID)
+	}
+	ks := keySlot{d.layout.Items[slot].Key, slot}
+	if at < len(d.order) {
+		d.order[at] = ks
+	} else if at == len(d.order) {
+		d.order = append(d.order, ks)
+	}
+	return slot, nil
 }
 
 // decodeEscaped decodes an object whose strings use JSON escapes.
@@ -148,15 +179,15 @@ func readString(b []byte, i int) ([]byte, int, error) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, i, errors.New("answers are not a JSON object of strings: a key or value is not a string")
 	}
-	end := bytes.IndexAny(b[i+1:], "\"\\")
-	if end < 0 {
-		return nil, i, errors.New("answers are not a JSON object of strings: unterminated string")
+	for end := i + 1; end < len(b); end++ {
+		switch b[end] {
+		case '"':
+			return b[i+1 : end], end + 1, nil
+		case '\\':
+			return nil, i, errEscaped
+		}
 	}
-	end += i + 1
-	if b[end] == '\\' {
-		return nil, i, errEscaped
-	}
-	return b[i+1 : end], end + 1, nil
+	return nil, i, errors.New("answers are not a JSON object of strings: unterminated string")
 }
 
 func skipSpace(b []byte, i int) int {

@@ -12,7 +12,7 @@ import (
 	"github.com/openitas/itas/internal/survey"
 )
 
-func engine(t *testing.T, year int) *scoring.Engine {
+func engine(t testing.TB, year int) *scoring.Engine {
 	t.Helper()
 	fw, err := framework.Builtin(year)
 	if err != nil {

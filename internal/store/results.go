@@ -166,7 +166,7 @@ func (s *Store) resultApprovals(ctx context.Context, tx *sql.Tx, fy int, index m
 // spares the database a sort; the collector finds each row's agency by its code.
 func (s *Store) streamResponses(ctx context.Context, fy int, c *results.Collector) error {
 	return s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT agency_code, survey, channel, answers FROM responses WHERE fiscal_year = $1`, fy)
+		rows, err := tx.QueryContext(ctx, `SELECT agency_code, survey, channel, answers FROM responses WHERE +fiscal_year = $1`, fy)
 		if err != nil {
 			return err
 		}

@@ -9,11 +9,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/openitas/itas/internal/account"
+	"github.com/openitas/itas/internal/agency"
+	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/audit"
 	"github.com/openitas/itas/internal/demo"
 	"github.com/openitas/itas/internal/framework"
@@ -307,3 +311,130 @@ func hasResultFlag(r scoring.Result, f scoring.Flag) bool {
 	}
 	return false
 }
+
+// TestSaveResults: a year's computed results are kept whole (the agency's page reads back
+// every figure), the national table filters, sorts with unscored agencies last and pages,
+// and computing again replaces the run, each computation audit-logged with the run before.
+func TestSaveResults(t *testing.T) {
+	resultEngines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		s.Now = func() time.Time { return storetest.Epoch }
+		energy := storetest.Energy()[:4]
+		for _, a := range energy {
+			if err := s.CreateAgency(ctx, a, audit.System()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.CreateYear(ctx, storetest.Year2563(), audit.System()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FindResultRun(ctx, 2563); !apperr.Is(err, apperr.CodeNotFound) {
+			t.Fatalf("FindResultRun before any computation: %v, want NotFound", err)
+		}
+		result := func(code string, total float64, passed, official bool, flags ...scoring.Flag) scoring.Result {
+			r := scoring.Result{Agency: code, Official: official, Passed: passed, Flags: flags,
+				Instruments: map[string]scoring.InstrumentResult{"IIT": {Score: scoring.Of(total - 1)}, "EIT": {Score: scoring.Of(total + 1)}, "OIT": {Score: scoring.Of(total)}},
+				Indicators:  map[string]scoring.Score{"1": scoring.Of(total - 1), "9": scoring.Missing},
+				Questions:   map[string]scoring.Score{"i1": scoring.Of(66.6666666667), "o2": scoring.Of(0)},
+			}
+			if total > 0 {
+				r.Total, r.Rating = scoring.Of(total), "B"
+			} else {
+				r.Instruments["IIT"] = scoring.InstrumentResult{}
+			}
+			return r
+		}
+		rs := []scoring.Result{
+			result(energy[0].Code, 84.0903, false, true),
+			result(energy[1].Code, 92.55, true, false, scoring.FlagExternalDataNotApproved),
+			result(energy[2].Code, 0, false, false, scoring.FlagIITBelowMinimum, scoring.FlagInternalDataNotApproved),
+			result(energy[3].Code, 88.1, true, true),
+		}
+		by := audit.By("admin", string(account.RoleCentralAdmin), "192.0.2.1")
+		run, err := s.SaveResults(ctx, results.Run{FiscalYear: 2563, FrameworkYear: 2563}, rs, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FindResultRun(ctx, 2563)
+		if err != nil || got.Agencies != 4 || got.ComputedBy != "admin" || !got.ComputedAt.Equal(storetest.Epoch) || got != run {
+			t.Fatalf("run = %+v, %v; want 4 agencies by admin at the epoch, as SaveResults returned (%+v)", got, err, run)
+		}
+		back, err := s.FindAgencyResult(ctx, 2563, energy[0].Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.String() != rs[0].String() || back.Questions["i1"] != rs[0].Questions["i1"] || back.Indicators["9"].Valid() || back.Instruments["EIT"].Score != rs[0].Instruments["EIT"].Score {
+			t.Errorf("read back %s %v, want %s %v", back, back.Questions, rs[0], rs[0].Questions)
+		}
+		if _, err := s.FindAgencyResult(ctx, 2563, "9999999"); !apperr.Is(err, apperr.CodeNotFound) {
+			t.Errorf("FindAgencyResult of an agency without a result: %v, want NotFound", err)
+		}
+
+		codes := func(f results.Filter) []string {
+			t.Helper()
+			p, err := s.FindResults(ctx, 2563, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, r := range p.Rows {
+				out = append(out, r.Agency.Code)
+			}
+			return append(out, "total="+strconv.Itoa(p.Total))
+		}
+		c := func(i int) string { return energy[i].Code }
+		tests := []struct {
+			name string
+			f    results.Filter
+			want []string
+		}{
+			{"ByTotalBestFirst", results.Filter{Sort: results.SortTotal}, []string{c(1), c(3), c(0), c(2), "total=4"}},
+			{"ByTotalWorstFirstUnscoredLast", results.Filter{Sort: results.SortTotal, Desc: true}, []string{c(0), c(3), c(1), c(2), "total=4"}},
+			{"ByIIT", results.Filter{Sort: results.SortIIT}, []string{c(1), c(3), c(0), c(2), "total=4"}},
+			{"Passed", results.Filter{Status: results.FilterPassed, Sort: results.SortCode}, sortedCodes(c(1), c(3), "total=2")},
+			{"Failed", results.Filter{Status: results.FilterFailed}, []string{c(0), "total=1"}},
+			{"NoTotal", results.Filter{Status: results.FilterNoTotal}, []string{c(2), "total=1"}},
+			{"Unofficial", results.Filter{Status: results.FilterUnofficial, Sort: results.SortTotal}, []string{c(1), c(2), "total=2"}},
+			{"Paged", results.Filter{Sort: results.SortTotal, Agency: agencyPage(2, 2)}, []string{c(0), c(2), "total=4"}},
+			{"Scope", results.Filter{Sort: results.SortTotal, Agency: agencyCodes(c(2), c(0))}, []string{c(0), c(2), "total=2"}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := codes(tt.f); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+					t.Errorf("got %v, want %v", got, tt.want)
+				}
+			})
+		}
+		p, err := s.FindResults(ctx, 2563, results.Filter{Status: results.FilterNoTotal})
+		if err != nil || len(p.Rows) != 1 {
+			t.Fatalf("FindResults: %v, %v", p, err)
+		}
+		if r := p.Rows[0]; r.Total.Valid() || r.IIT.Valid() || !r.OIT.Valid() || len(r.Flags) != 2 || r.Flags[0] != scoring.FlagIITBelowMinimum || r.Status() != results.StatusNoTotal {
+			t.Errorf("row %+v: want no total, no IIT, an OIT and the two flags", r)
+		}
+
+		s.Now = func() time.Time { return storetest.Epoch.Add(time.Hour) }
+		if _, err := s.SaveResults(ctx, results.Run{FiscalYear: 2563, FrameworkYear: 2563}, rs[:2], by); err != nil {
+			t.Fatal(err)
+		}
+		if got := codes(results.Filter{Sort: results.SortCode}); len(got) != 3 {
+			t.Errorf("after computing again with 2 agencies: %v, want the 2 only", got)
+		}
+		page, err := s.FindAudit(ctx, audit.Filter{Action: results.ActionCompute})
+		if err != nil || page.Total != 2 {
+			t.Fatalf("%d compute entries (%v), want 2", page.Total, err)
+		}
+		if e := page.Entries[0]; e.Actor != "admin" || e.Subject != "2563" || !strings.Contains(e.Before, `"agencies":4`) || !strings.Contains(e.After, `"agencies":2`) {
+			t.Errorf("latest entry %+v: want admin on 2563, before 4 agencies, after 2", e)
+		}
+		if _, err := s.SaveResults(ctx, results.Run{FiscalYear: 2599, FrameworkYear: 2563}, rs, by); !apperr.Is(err, apperr.CodeNotFound) {
+			t.Errorf("SaveResults for a year that does not exist: %v, want NotFound", err)
+		}
+	})
+}
+
+func sortedCodes(cs ...string) []string { slices.Sort(cs[:len(cs)-1]); return cs }
+
+func agencyPage(limit, offset int) agency.Filter { return agency.Filter{Limit: limit, Offset: offset} }
+
+func agencyCodes(codes ...string) agency.Filter { return agency.Filter{Codes: codes} }

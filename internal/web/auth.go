@@ -66,6 +66,7 @@ func navFor(r account.Role, path string) []NavItem {
 	}
 	items = append(items, oitNav(r)...) // routes_oit.go
 	items = append(items, NavItem{Href: "/tracking", Key: "nav.tracking"})
+	items = append(items, NavItem{Href: "/results", Key: "nav.results"}) // routes_results.go
 	items = append(items,
 		NavItem{Href: "/profile", Key: "nav.profile"},
 		NavItem{Href: "/account/password", Key: "nav.password"})

@@ -9,7 +9,7 @@ package web
 func (s *Server) routeTable() []route {
 	var all []route
 	for _, group := range [][]route{
-		s.coreRoutes(), s.stakeholderRoutes(), s.surveyRoutes(), s.trackingRoutes(), s.oitRoutes(), s.evidenceRoutes(),
+		s.coreRoutes(), s.stakeholderRoutes(), s.surveyRoutes(), s.trackingRoutes(), s.oitRoutes(), s.evidenceRoutes(), s.resultsRoutes(),
 	} {
 		all = append(all, group...)
 	}

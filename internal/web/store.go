@@ -24,6 +24,7 @@ type Store interface {
 	trackingStore    // store_tracking.go
 	oitStore         // store_oit.go
 	evidenceStore    // evidence_store.go
+	resultsStore     // store_results.go
 	FindAudit(ctx context.Context, f audit.Filter) (audit.Page, error)
 	// AppendAudit records an event that changes no other table (logins, logouts, exports).
 	AppendAudit(ctx context.Context, e audit.Entry) (audit.Entry, error)

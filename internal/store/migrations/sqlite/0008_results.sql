@@ -1,0 +1,34 @@
+-- 0008: the results NACC computes for a fiscal year (manual 3.1–3.2; the year's processing
+-- and publication steps). Computing a national year reads every response of the year — about
+-- 1.4 million — and takes seconds, so the results are computed once, on NACC's request during
+-- processing, and kept: the national table pages and sorts them like any list, and what an
+-- agency reads after publication is what was published, not a figure that would move if an
+-- account were disabled later. Computing again replaces the year's rows in one transaction.
+
+-- result_runs: one computation of a year's results: when, by whom, under which framework.
+CREATE TABLE result_runs (
+	fiscal_year    INTEGER PRIMARY KEY REFERENCES years (fiscal_year),
+	framework_year INTEGER NOT NULL,
+	computed_at    TEXT NOT NULL,
+	computed_by    TEXT NOT NULL,
+	agencies       INTEGER NOT NULL
+);
+
+-- results: one agency's result in the run of its year. The summary columns are what the
+-- national table filters and sorts by (NULL: not scored); detail is the whole
+-- scoring.Result as JSON — instruments, indicators, sub-indicators, questions and flags — for
+-- the agency's page.
+CREATE TABLE results (
+	fiscal_year INTEGER NOT NULL REFERENCES result_runs (fiscal_year) ON DELETE CASCADE,
+	agency_code TEXT NOT NULL REFERENCES agencies (code),
+	total       REAL,
+	iit         REAL,
+	eit         REAL,
+	oit         REAL,
+	rating      TEXT NOT NULL DEFAULT '',
+	passed      INTEGER NOT NULL DEFAULT 0,
+	official    INTEGER NOT NULL DEFAULT 0,
+	flags       TEXT NOT NULL DEFAULT '',
+	detail      TEXT NOT NULL,
+	PRIMARY KEY (fiscal_year, agency_code)
+) WITHOUT ROWID;
