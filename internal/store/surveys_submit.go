@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -94,29 +95,49 @@ func (s *Store) commitLoop() {
 // commitBatch writes a batch in one transaction and answers every waiter. If the transaction
 // fails, each submission is retried alone, so that one bad submission cannot fail the
 // others.
+//
+// A panic (a bug) fails the waiters not yet answered with an Internal error instead of
+// killing the server or leaving the queue marked running with no goroutine behind it.
 func (s *Store) commitBatch(batch []*pendingSubmission) {
-	ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
-	defer cancel()
+	answered := 0
+	answer := func(p *pendingSubmission, err error) {
+		p.done <- err
+		answered++
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			err := apperr.Internal(fmt.Errorf("group commit panicked: %v\n%s", v, debug.Stack()))
+			for _, p := range batch[answered:] {
+				p.done <- err
+			}
+		}
+	}()
 	subs := make([]survey.Submission, len(batch))
 	for i, p := range batch {
 		subs[i] = p.sub
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
 	outcomes, err := s.writeResponses(ctx, subs)
+	cancel()
 	if err != nil && len(batch) > 1 {
 		for _, p := range batch {
+			// Each retry has its own deadline: a batch that failed by timing out must not
+			// leave its retries no time at all.
+			ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
 			one, err := s.writeResponses(ctx, []survey.Submission{p.sub})
+			cancel()
 			if err == nil {
 				err = one[0]
 			}
-			p.done <- err
+			answer(p, err)
 		}
 		return
 	}
 	for i, p := range batch {
 		if err != nil {
-			p.done <- err
+			answer(p, err)
 		} else {
-			p.done <- outcomes[i]
+			answer(p, outcomes[i])
 		}
 	}
 }
@@ -151,21 +172,11 @@ func (s *Store) InsertResponsesRaw(ctx context.Context, subs []survey.Submission
 }
 
 // durableWrite runs fn in a write transaction that is on disk when it commits: SQLite's
-// writer runs with synchronous=FULL, which syncs the write-ahead log at every commit (the
-// store's default, NORMAL, survives a crash of the process but not of the machine);
-// PostgreSQL commits synchronously even if the server's default says otherwise.
+// writer connection is opened with synchronous=FULL (see openSQLite), which syncs the
+// write-ahead log at every commit; PostgreSQL commits synchronously even if the server's
+// default says otherwise.
 func (s *Store) durableWrite(ctx context.Context, fn func(*sql.Tx) error) (err error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("connection: %w", err)
-	}
-	defer conn.Close()
-	if s.dialect == SQLite {
-		if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
-			return fmt.Errorf("synchronous: %w", err)
-		}
-	}
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
