@@ -36,8 +36,9 @@ func demoDataDir(t *testing.T) string {
 }
 
 // TestScoreDB: itas score --data scores a fiscal year from the database with the year's
-// framework and names the fiscal year: the demo's 2563 gives สป.พน. seed 000's OIT 79.79, and
-// the current year 2570 (framework 2563) scores the responses collected so far.
+// framework and names the fiscal year: the demo's 2563 gives สป.พน. seed 000's published
+// result (84.09, B, from IIT 79.95, EIT 93.96, OIT 79.79), and the current year 2570
+// (framework 2563) scores the responses collected so far.
 func TestScoreDB(t *testing.T) {
 	dir := demoDataDir(t)
 	out, errOut, code := runCLI(t, "score", "--data", dir, "--year", "2563", "--format", "json")
@@ -47,8 +48,10 @@ func TestScoreDB(t *testing.T) {
 	var got struct {
 		Year     int `json:"year"`
 		Agencies []struct {
-			Agency      string `json:"agency"`
-			Official    bool   `json:"official"`
+			Agency      string   `json:"agency"`
+			Total       *float64 `json:"total"`
+			Rating      string   `json:"rating"`
+			Official    bool     `json:"official"`
 			Instruments map[string]struct {
 				Score       *float64 `json:"score"`
 				Respondents *int     `json:"respondents"`
@@ -69,6 +72,9 @@ func TestScoreDB(t *testing.T) {
 		found = true
 		if s := a.Instruments["OIT"].Score; s == nil || *s < 79.785 || *s >= 79.795 {
 			t.Errorf("สป.พน. OIT = %v, want 79.79", s)
+		}
+		if a.Total == nil || *a.Total < 84.085 || *a.Total >= 84.095 || a.Rating != "B" || !a.Official {
+			t.Errorf("สป.พน. total %v %s (official %v), want 84.09 B, official", a.Total, a.Rating, a.Official)
 		}
 	}
 	if !found {

@@ -18,15 +18,19 @@ type resultsStore interface {
 	SaveResults(ctx context.Context, run results.Run, rs []scoring.Result, by audit.Entry) (results.Run, error)
 }
 
-// loadResults computes and keeps the results of the closed year 2563 from what the demo holds
-// for it, as NACC did in its processing phase, so that the national table and สป.พน.'s page
-// (with its OIT items and the assessor's comments) can be read at once: สป.พน.'s OIT gives seed
-// 000's 79.79. The current year's results are left for NACC to compute when its processing
-// phase opens.
+// loadResults gives สป.พน. its 2563 surveys as seed 000 reports them (results2563.go), then
+// computes and keeps the results of the closed year 2563 from what the demo holds, as NACC did
+// in its processing phase, so that the national table and สป.พน.'s page — every instrument,
+// indicator and question, the OIT items with the assessor's comments — can be read at once:
+// สป.พน. scores seed 000's 84.09 (B, not passed). The current year's results are left for
+// NACC to compute when its processing phase opens.
 func loadResults(ctx context.Context, st Store, now time.Time) error {
 	const fy = 2563
 	if fy == thaidate.FiscalYear(now) {
 		return nil
+	}
+	if err := load2563Surveys(ctx, st); err != nil {
+		return err
 	}
 	fw, err := framework.Builtin(FrameworkYear)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/audit"
 	"github.com/openitas/itas/internal/demo"
+	"github.com/openitas/itas/internal/results"
+	"github.com/openitas/itas/internal/scoring"
 	"github.com/openitas/itas/internal/store"
 	"github.com/openitas/itas/internal/store/storetest"
 	"github.com/openitas/itas/internal/thaidate"
@@ -20,7 +22,8 @@ func BenchmarkPostgresScoreInputs(b *testing.B) { benchmarkScoreInputs(b, store.
 
 // benchmarkScoreInputs measures ScoreInputs, and scoring what it returns, over the demo and
 // over a national year: 8,302 agencies shaped like ITA 2563's registry with about 0.49 M IIT
-// and 0.96 M EIT responses (as benchmarkTracking), answers varied over every item.
+// and 0.96 M EIT responses (as benchmarkTracking), answers varied over every item; then
+// keeping the national results (SaveResults) and reading the table and one agency back.
 func benchmarkScoreInputs(b *testing.B, s *store.Store) {
 	ctx := context.Background()
 	e := scoringEngine(b, 2563)
@@ -66,16 +69,57 @@ func benchmarkScoreInputs(b *testing.B, s *store.Store) {
 		start := time.Now()
 		s.SeedScoredResponses(b, fy, e, counts)
 		b.Logf("%d agencies, %d responses seeded in %s", len(all), total, time.Since(start).Round(time.Second))
-		b.ReportAllocs()
-		b.ResetTimer()
-		for b.Loop() {
-			in, err := s.ScoreInputs(ctx, fy, e)
-			if err != nil {
-				b.Fatal(err)
+		var rs []scoring.Result
+		b.Run("ScoreInputs", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				in, err := s.ScoreInputs(ctx, fy, e)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rs = rs[:0]
+				for _, x := range in {
+					rs = append(rs, e.Score(x))
+				}
 			}
-			for _, x := range in {
-				e.Score(x)
-			}
+		})
+		y := storetest.Year2563()
+		y.FiscalYear = fy
+		if err := s.CreateYear(ctx, y, audit.System()); err != nil {
+			b.Fatal(err)
 		}
+		b.Run("SaveResults", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.SaveResults(ctx, results.Run{FiscalYear: fy, FrameworkYear: 2563}, rs, audit.System()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, c := range []struct {
+			name string
+			f    results.Filter
+		}{
+			{"FirstPageByName", results.Filter{}},
+			{"FirstPageByTotal", results.Filter{Sort: results.SortTotal}},
+			{"DeepPageByTotal", results.Filter{Sort: results.SortTotal, Agency: agency.Filter{Offset: 8000}}},
+			{"ProvinceFailed", results.Filter{Status: results.FilterFailed, Agency: agency.Filter{Province: "ขอนแก่น"}}},
+			{"AssessorScopeByTotal", results.Filter{Sort: results.SortTotal, Agency: agency.Filter{Groups: []int{3, 4}}}},
+			{"ExportAll", results.Filter{Unpaged: true, Sort: results.SortTotal}},
+		} {
+			b.Run("FindResults"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.FindResults(ctx, fy, c.f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run("FindAgencyResult", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.FindAgencyResult(ctx, fy, all[len(all)/2].Code); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	})
 }

@@ -50,7 +50,7 @@ func runStateOf(run results.Run, rs []scoring.Result) runState {
 func (s *Store) SaveResults(ctx context.Context, run results.Run, rs []scoring.Result, by audit.Entry) (out results.Run, err error) {
 	defer wrap(&err, "store.SaveResults(%d)", run.FiscalYear)
 	run.ComputedAt, run.ComputedBy, run.Agencies = s.now(), by.Actor, len(rs)
-	rows := make([][]any, len(rs))
+	rows, details := make([][]any, len(rs)), make([][]any, len(rs))
 	for i, r := range rs {
 		detail, err := json.Marshal(r)
 		if err != nil {
@@ -62,7 +62,8 @@ func (s *Store) SaveResults(ctx context.Context, run results.Run, rs []scoring.R
 			flags[j] = string(f)
 		}
 		rows[i] = []any{run.FiscalYear, r.Agency, nullScore(sum.Total), nullScore(sum.IIT), nullScore(sum.EIT), nullScore(sum.OIT),
-			sum.Rating, sum.Passed, sum.Official, strings.Join(flags, ";"), string(detail)}
+			sum.Rating, sum.Passed, sum.Official, strings.Join(flags, ";")}
+		details[i] = []any{run.FiscalYear, r.Agency, string(detail)}
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var before any
@@ -71,8 +72,10 @@ func (s *Store) SaveResults(ctx context.Context, run results.Run, rs []scoring.R
 		} else if !apperr.Is(err, apperr.CodeNotFound) {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM results WHERE fiscal_year = $1`, run.FiscalYear); err != nil {
-			return err
+		for _, table := range []string{"results", "result_details"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE fiscal_year = $1`, run.FiscalYear); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_runs WHERE fiscal_year = $1`, run.FiscalYear); err != nil {
 			return err
@@ -85,7 +88,10 @@ func (s *Store) SaveResults(ctx context.Context, run results.Run, rs []scoring.R
 		if err != nil {
 			return err
 		}
-		err = s.insertRows(ctx, tx, `INSERT INTO results (fiscal_year, agency_code, total, iit, eit, oit, rating, passed, official, flags, detail)`, rows, "")
+		err = s.insertRows(ctx, tx, `INSERT INTO results (fiscal_year, agency_code, total, iit, eit, oit, rating, passed, official, flags)`, rows, "")
+		if err == nil {
+			err = s.insertRows(ctx, tx, `INSERT INTO result_details (fiscal_year, agency_code, detail)`, details, "")
+		}
 		if isForeignKey(err) {
 			return apperr.Wrap(err, apperr.CodeNotFound, "ผลการประเมินอ้างถึงหน่วยงานที่ไม่มีในทะเบียน", "A result names an agency that is not in the registry")
 		}
@@ -131,7 +137,7 @@ func findRun(ctx context.Context, tx *sql.Tx, fy int) (results.Run, error) {
 func (s *Store) FindAgencyResult(ctx context.Context, fy int, code string) (r scoring.Result, err error) {
 	defer wrap(&err, "store.FindAgencyResult(%d, %q)", fy, code)
 	var detail string
-	err = s.rdb.QueryRowContext(ctx, `SELECT detail FROM results WHERE fiscal_year = $1 AND agency_code = $2`, fy, code).Scan(&detail)
+	err = s.rdb.QueryRowContext(ctx, `SELECT detail FROM result_details WHERE fiscal_year = $1 AND agency_code = $2`, fy, code).Scan(&detail)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, apperr.NotFound(fmt.Sprintf("ไม่มีผลการประเมินของหน่วยงานนี้ในปีงบประมาณ พ.ศ. %d", fy),
 			fmt.Sprintf("No result of this agency in fiscal year %d", fy))

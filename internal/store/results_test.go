@@ -258,10 +258,11 @@ func sameInputs(t *testing.T, e *scoring.Engine, got, want []scoring.Input) {
 	}
 }
 
-// TestScoreInputsDemo2563: the demo's closed year 2563, read back from the database, gives
-// สป.พน. seed 000's OIT 79.79 from the assessor's confirmed item scores; with no survey
-// responses stored for that year, IIT cannot be scored and there is no total, and since its
-// 2563 stakeholder data was never approved the result is unofficial.
+// TestScoreInputsDemo2563: the demo's closed year 2563, read back from the database — the
+// responses, stakeholder data and OIT record the demo stored for สป.พน. — gives seed 000's
+// published figures: every indicator, IIT 79.95, EIT 93.96, OIT 79.79 (from the assessor's
+// confirmed item scores), total 84.09, B, not passed, and an official result since every step
+// was done.
 func TestScoreInputsDemo2563(t *testing.T) {
 	s := store.MustOpenSQLite(t)
 	ctx := context.Background()
@@ -284,22 +285,33 @@ func TestScoreInputsDemo2563(t *testing.T) {
 	if r.Agency == "" {
 		t.Fatalf("no input for %s among %d agencies", demo.CodeEnergyPS, len(in))
 	}
-	if got := r.Instruments["OIT"].Score.Format(); got != "79.79" {
-		t.Errorf("OIT = %s, want 79.79 (seed 000)", got)
+	want := map[string]string{
+		"1": "87.72", "2": "77.52", "3": "82.51", "4": "77.14", "5": "74.87", "6": "94.73", "7": "92.78", "8": "94.37",
+		"9": "90.83", "10": "68.75",
 	}
-	if got := r.Indicators["9"].Format() + " " + r.Indicators["10"].Format(); got != "90.83 68.75" {
-		t.Errorf("indicators 9, 10 = %s, want 90.83 68.75 (seed 000)", got)
-	}
-	if r.Total.Valid() || r.Official {
-		t.Errorf("result %s: want no total and unofficial without 2563 responses and approvals", r)
-	}
-	for _, f := range []scoring.Flag{scoring.FlagIITBelowMinimum, scoring.FlagInternalDataNotApproved} {
-		if !hasResultFlag(r, f) {
-			t.Errorf("flags %v, want %s", r.Flags, f)
+	for id, w := range want {
+		if got := r.Indicators[id].Format(); got != w {
+			t.Errorf("indicator %s = %s, want %s (seed 000)", id, got, w)
 		}
 	}
-	if hasResultFlag(r, scoring.FlagNotRegistered) || hasResultFlag(r, scoring.FlagOITNotApproved) {
-		t.Errorf("flags %v: สป.พน. registered and its 2563 OIT was approved", r.Flags)
+	for id, w := range map[string]string{"IIT": "79.95", "EIT": "93.96", "OIT": "79.79"} {
+		if got := r.Instruments[id].Score.Format(); got != w {
+			t.Errorf("%s = %s, want %s (seed 000)", id, got, w)
+		}
+	}
+	if *r.Instruments["IIT"].Respondents != 30 || *r.Instruments["IIT"].Minimum != 30 || *r.Instruments["EIT"].Respondents != 42 {
+		t.Errorf("respondents IIT %d (minimum %d), EIT %d; want 30 (30), 42 as seed 000", *r.Instruments["IIT"].Respondents, *r.Instruments["IIT"].Minimum, *r.Instruments["EIT"].Respondents)
+	}
+	if r.Total.Format() != "84.09" || r.Rating != "B" || r.Passed || !r.Official || len(r.Flags) != 0 {
+		t.Errorf("result %s, want 84.09 B, not passed, official, no flags (seed 000)", r)
+	}
+	// The other agencies have nothing stored for 2563: no total, unofficial.
+	for _, x := range in {
+		if x.Agency.Code != demo.CodeEnergyPS {
+			if o := e.Score(x); o.Total.Valid() || o.Official {
+				t.Errorf("%s scores %s in 2563 with nothing stored", x.Agency.Code, o)
+			}
+		}
 	}
 }
 

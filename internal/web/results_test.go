@@ -231,27 +231,33 @@ func TestResultsPublicationGate(t *testing.T) {
 	}
 }
 
-// TestResultsDemo2563: the demo's closed year 2563, computed at load, shows สป.พน. seed 000's
-// OIT figures on its own page with each item's score and the assessor's comment — after a
-// clarification, the decision's — and the reasons its result has no total.
+// TestResultsDemo2563: the demo's closed year 2563, computed at load from what it stored for
+// สป.พน., shows on the agency's own page seed 000's published result — 84.09, B, not passed,
+// every indicator — with each OIT item's score and the assessor's comment (after a
+// clarification, the decision's), in Thai and in English.
 func TestResultsDemo2563(t *testing.T) {
 	e := newEnv(t, Config{})
 	tok := e.session("a" + demo.CodeEnergyPS)
 	page := body(t, e.do(request{method: "GET", path: "/agencies/" + demo.CodeEnergyPS + "/results?year=2563", token: tok}))
 	for _, want := range []string{
+		"84.09", ">B<", "ไม่ผ่าน", "ผลการประเมินอย่างเป็นทางการ",
+		"79.95", "93.96", "79.79", "30 / 30", "42 / 42",
+		"87.72", "77.52", "82.51", "77.14", "74.87", "94.73", "92.78", "94.37", "90.83", "68.75",
 		"OIT แบบตรวจการเปิดเผยข้อมูลสาธารณะ",
-		"79.79", "90.83", "68.75",
 		"คงคะแนนเดิม", // o2: the decision on the agency's reply
 		"ไม่พบช่องทางที่บุคคลภายนอกขอรับบริการผ่านช่องทางออนไลน์", // o17: the assessor's comment
-		"ผู้ตอบแบบ IIT น้อยกว่าจำนวนขั้นต่ำ",
-		"ไม่มีคะแนนรวม จึงไม่ตัดสินผ่านหรือไม่ผ่าน",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("สป.พน.'s 2563 page lacks %q", want)
 		}
 	}
-	en := body(t, e.do(request{method: "GET", path: "/agencies/" + demo.CodeEnergyPS + "/results?year=2563", token: tok, header: http.Header{"Cookie": {"lang=en"}}}))
-	if strings.Contains(en, "results.") {
-		t.Error("the English page shows a raw message key")
+	en := body(t, e.do(request{method: "GET", path: "/agencies/" + demo.CodeEnergyPS + "/results?year=2563", token: tok, header: http.Header{"Cookie": {langCookie + "=en"}}}))
+	if !strings.Contains(en, "Scores by instrument") || !strings.Contains(en, "Not passed") || strings.Contains(en, "results.") {
+		t.Error("the English page is not in English or shows a raw message key")
+	}
+	var list ResultListJSON
+	decode(t, e.do(request{method: "GET", path: "/api/v1/results?year=2563&status=failed", token: e.session("admin")}), &list)
+	if list.Total != 1 || list.Agencies[0].Code != demo.CodeEnergyPS || list.Agencies[0].Total.Format() != "84.09" || list.Agencies[0].Rating != "B" || !list.Agencies[0].Official {
+		t.Errorf("2563 results that failed: %+v, want สป.พน. alone, 84.09 B, official", list)
 	}
 }

@@ -14,10 +14,9 @@ CREATE TABLE result_runs (
 	agencies       INTEGER NOT NULL
 );
 
--- results: one agency's result in the run of its year. The summary columns are what the
--- national table filters and sorts by (NULL: not scored); detail is the whole
--- scoring.Result as JSON — instruments, indicators, sub-indicators, questions and flags — for
--- the agency's page.
+-- results: one agency's result in the run of its year, as the national table filters and
+-- sorts it (NULL: not scored). Kept apart from the detail so that the table's scans over a
+-- national year's 8,300 rows read a few hundred kilobytes, not the details' tens of megabytes.
 CREATE TABLE results (
 	fiscal_year INTEGER NOT NULL REFERENCES result_runs (fiscal_year) ON DELETE CASCADE,
 	agency_code TEXT NOT NULL REFERENCES agencies (code),
@@ -29,6 +28,14 @@ CREATE TABLE results (
 	passed      BOOLEAN NOT NULL DEFAULT FALSE,
 	official    BOOLEAN NOT NULL DEFAULT FALSE,
 	flags       TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (fiscal_year, agency_code)
+);
+
+-- result_details: the whole scoring.Result of an agency as JSON — instruments, indicators,
+-- sub-indicators, questions and flags — for the agency's page.
+CREATE TABLE result_details (
+	fiscal_year INTEGER NOT NULL REFERENCES result_runs (fiscal_year) ON DELETE CASCADE,
+	agency_code TEXT NOT NULL REFERENCES agencies (code),
 	detail      TEXT NOT NULL,
 	PRIMARY KEY (fiscal_year, agency_code)
 );
