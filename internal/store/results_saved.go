@@ -100,6 +100,11 @@ func (s *Store) SaveResults(ctx context.Context, run results.Run, rs []scoring.R
 		}
 		return s.record(ctx, tx, by, results.ActionCompute, "", strconv.Itoa(run.FiscalYear), before, runStateOf(run, rs))
 	})
+	if err == nil && len(rs) >= analyzeAfter {
+		// Fresh statistics let the planners walk the score indexes of a table that has just
+		// been refilled (SQLite keeps none until ANALYZE).
+		_, err = s.db.ExecContext(ctx, `ANALYZE results`)
+	}
 	return run, err
 }
 
@@ -158,34 +163,47 @@ func (s *Store) FindResults(ctx context.Context, fy int, f results.Filter) (page
 	defer wrap(&err, "store.FindResults(%d)", fy)
 	f = f.Normalized()
 	page.Rows = []results.Row{}
-	var a args
-	from := ` FROM agencies JOIN results r ON r.agency_code = agencies.code AND r.fiscal_year = ` + a.add(fy)
-	where := s.agencyWhere(f.Agency, &a)
-	var conds []string
-	switch f.Status {
-	case results.FilterPassed:
-		conds = append(conds, "r.total IS NOT NULL AND r.passed = "+a.add(true))
-	case results.FilterFailed:
-		conds = append(conds, "r.total IS NOT NULL AND r.passed = "+a.add(false))
-	case results.FilterNoTotal:
-		conds = append(conds, "r.total IS NULL")
-	case results.FilterUnofficial:
-		conds = append(conds, "r.official = "+a.add(false))
-	}
-	if len(conds) > 0 {
-		if where == "" {
-			where = " WHERE "
+	// query returns the FROM … WHERE of the table and its values; without agencies it reads the
+	// results alone, which is how the count goes when f names no agency attribute (every result
+	// has its agency: the registry keeps agencies).
+	query := func(agencies bool) (string, args) {
+		var a args
+		var q string
+		var where []string
+		if agencies {
+			q = ` FROM agencies JOIN results r` + s.resultIndex(f.Sort) + ` ON r.agency_code = agencies.code AND r.fiscal_year = ` + a.add(fy)
+			if w := s.agencyWhere(f.Agency, &a); w != "" {
+				where = append(where, strings.TrimPrefix(w, " WHERE "))
+			}
 		} else {
-			where += " AND "
+			q = ` FROM results r`
+			where = append(where, "r.fiscal_year = "+a.add(fy))
 		}
-		where += strings.Join(conds, " AND ")
+		switch f.Status {
+		case results.FilterPassed:
+			where = append(where, "r.total IS NOT NULL AND r.passed = "+a.add(true))
+		case results.FilterFailed:
+			where = append(where, "r.total IS NOT NULL AND r.passed = "+a.add(false))
+		case results.FilterNoTotal:
+			where = append(where, "r.total IS NULL")
+		case results.FilterUnofficial:
+			where = append(where, "r.official = "+a.add(false))
+		}
+		if len(where) > 0 {
+			q += " WHERE " + strings.Join(where, " AND ")
+		}
+		return q, a
 	}
+	var probe args
+	byAgency := s.agencyWhere(f.Agency, &probe) != ""
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+from+where, a...).Scan(&page.Total); err != nil {
+		from, a := query(byAgency)
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+from, a...).Scan(&page.Total); err != nil {
 			return err
 		}
+		from, a = query(true)
 		q := `SELECT ` + agencyColumns + `, r.total, r.iit, r.eit, r.oit, r.rating, r.passed, r.official, r.flags` +
-			from + where + ` ORDER BY ` + s.resultOrder(f.Sort, f.Desc)
+			from + ` ORDER BY ` + s.resultOrder(f.Sort, f.Desc)
 		if !f.Unpaged {
 			q += ` LIMIT ` + a.add(f.Agency.Limit) + ` OFFSET ` + a.add(f.Agency.Offset)
 		}
@@ -206,8 +224,20 @@ func (s *Store) FindResults(ctx context.Context, fy int, f results.Filter) (page
 	return page, err
 }
 
+// resultIndex names, on SQLite, the index of the score a sort orders by: with statistics its
+// planner takes any of the four equally selective (fiscal_year, score) indexes and sorts every
+// row, 20–40 ms for a first page over 8,302 agencies instead of 0.2 ms walking the right one.
+// PostgreSQL chooses well by itself.
+func (s *Store) resultIndex(sort results.Sort) string {
+	if s.dialect != SQLite || !sort.ByScore() {
+		return ""
+	}
+	return ` INDEXED BY results_` + string(sort) + `_idx`
+}
+
 // resultOrder is the ORDER BY of a sort. Scores sort highest first unless desc asks the other
-// way round — the table's natural reading is "best first" — with unscored agencies last.
+// way round — the table's natural reading is "best first" — with unscored agencies last either
+// way; best first walks the score's index backwards.
 func (s *Store) resultOrder(sort results.Sort, desc bool) string {
 	dir := ""
 	if desc {
@@ -215,11 +245,10 @@ func (s *Store) resultOrder(sort results.Sort, desc bool) string {
 	}
 	if sort.ByScore() {
 		col := "r." + string(sort)
-		scoreDir := " DESC"
 		if desc {
-			scoreDir = ""
+			return col + " ASC NULLS LAST, sort_key, code"
 		}
-		return col + " IS NULL, " + col + scoreDir + ", sort_key, code"
+		return col + " DESC NULLS LAST, sort_key, code"
 	}
 	if sort == results.SortCode {
 		return "code" + dir

@@ -31,6 +31,12 @@ CREATE TABLE results (
 	PRIMARY KEY (fiscal_year, agency_code)
 );
 
+-- The national table sorts by each score, best first, unscored last (each index in that order).
+CREATE INDEX results_total_idx ON results (fiscal_year, total DESC NULLS LAST);
+CREATE INDEX results_iit_idx ON results (fiscal_year, iit DESC NULLS LAST);
+CREATE INDEX results_eit_idx ON results (fiscal_year, eit DESC NULLS LAST);
+CREATE INDEX results_oit_idx ON results (fiscal_year, oit DESC NULLS LAST);
+
 -- result_details: the whole scoring.Result of an agency as JSON — instruments, indicators,
 -- sub-indicators, questions and flags — for the agency's page.
 CREATE TABLE result_details (

@@ -31,6 +31,13 @@ CREATE TABLE results (
 	PRIMARY KEY (fiscal_year, agency_code)
 ) WITHOUT ROWID;
 
+-- The national table sorts by each score, best first, unscored last (SQLite keeps NULLs first
+-- in an index, so a backward walk of (fiscal_year, score) is that order).
+CREATE INDEX results_total_idx ON results (fiscal_year, total);
+CREATE INDEX results_iit_idx ON results (fiscal_year, iit);
+CREATE INDEX results_eit_idx ON results (fiscal_year, eit);
+CREATE INDEX results_oit_idx ON results (fiscal_year, oit);
+
 -- result_details: the whole scoring.Result of an agency as JSON — instruments, indicators,
 -- sub-indicators, questions and flags — for the agency's page.
 CREATE TABLE result_details (
