@@ -131,53 +131,9 @@ func (s *Store) FindAgencies(ctx context.Context, f agency.Filter) (page agency.
 	var a args
 	var where []string
 	if q := searchFold(f.Query); q != "" {
-		// instr/strpos find a plain substring of the folded key: no
-		// wildcards to escape, and several times faster than LIKE on Thai
-		// text in both engines. Only a query of digits can be a code.
-		find := "strpos"
-		if s.dialect == SQLite {
-			find = "instr"
-		}
-		p := a.add(q)
-		cond := find + `(search_key, ` + p + `) > 0`
-		if strings.Trim(q, "0123456789") == "" {
-			cond = `(` + cond + ` OR ` + find + `(code, ` + p + `) = 1)`
-		}
-		where = append(where, cond)
+		where = append(where, s.nameMatch(q, &a))
 	}
-	if f.Type != "" {
-		where = append(where, "type = "+a.add(f.Type))
-	}
-	if f.Group != 0 {
-		where = append(where, "group_no = "+a.add(f.Group))
-	}
-	if f.Groups != nil {
-		vs := make([]any, len(f.Groups))
-		for i, g := range f.Groups {
-			vs[i] = g
-		}
-		where = append(where, "group_no IN "+a.list(vs...))
-	}
-	if f.Codes != nil {
-		vs := make([]any, len(f.Codes))
-		for i, c := range f.Codes {
-			vs[i] = c
-		}
-		where = append(where, "code IN "+a.list(vs...))
-	}
-	if f.Province != "" {
-		where = append(where, "province = "+a.add(f.Province))
-	}
-	if f.Ministry != "" {
-		where = append(where, "ministry = "+a.add(f.Ministry))
-	}
-	if f.Supervisor != "" {
-		where = append(where, "supervisor = "+a.add(string(f.Supervisor)))
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	cond := whereClause(append(where, agencyConds(f, &a)...))
 	err = s.read(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM agencies`+cond, a...).Scan(&page.Total); err != nil {
 			return err
@@ -207,6 +163,76 @@ func (s *Store) FindAgencies(ctx context.Context, f agency.Filter) (page agency.
 		return rows.Err()
 	})
 	return page, err
+}
+
+// nameMatch returns the condition that the folded query q is a part of an agency's name or
+// short name, or, for a query of digits, a prefix of its code, adding q to a.
+func (s *Store) nameMatch(q string, a *args) string {
+	// instr/strpos find a plain substring of the folded key: no wildcards to escape, and
+	// several times faster than LIKE on Thai text in both engines.
+	find := "strpos"
+	if s.dialect == SQLite {
+		find = "instr"
+	}
+	p := a.add(q)
+	cond := find + `(search_key, ` + p + `) > 0`
+	if strings.Trim(q, "0123456789") == "" {
+		cond = `(` + cond + ` OR ` + find + `(code, ` + p + `) = 1)`
+	}
+	return cond
+}
+
+// agencyConds returns the conditions on an agency's record and scope that f sets (type,
+// group, groups, codes, province, ministry, supervisor), adding their values to a. The name
+// query of f is not among them: only the registry's search (FindAgencies) applies it.
+// The registry, the tracking table and the results table select agencies by these same
+// conditions, so that one filter means the same agencies on every page.
+func agencyConds(f agency.Filter, a *args) []string {
+	var where []string
+	if f.Type != "" {
+		where = append(where, "type = "+a.add(f.Type))
+	}
+	if f.Group != 0 {
+		where = append(where, "group_no = "+a.add(f.Group))
+	}
+	if f.Groups != nil {
+		vs := make([]any, len(f.Groups))
+		for i, g := range f.Groups {
+			vs[i] = g
+		}
+		where = append(where, "group_no IN "+a.list(vs...))
+	}
+	if f.Codes != nil {
+		vs := make([]any, len(f.Codes))
+		for i, c := range f.Codes {
+			vs[i] = c
+		}
+		where = append(where, "code IN "+a.list(vs...))
+	}
+	if f.Province != "" {
+		where = append(where, "province = "+a.add(f.Province))
+	}
+	if f.Ministry != "" {
+		where = append(where, "ministry = "+a.add(f.Ministry))
+	}
+	if f.Supervisor != "" {
+		where = append(where, "supervisor = "+a.add(string(f.Supervisor)))
+	}
+	return where
+}
+
+// agencyWhere returns the WHERE clause (with its leading space, or "") that selects the
+// agencies of f by agencyConds, without its name query, adding its values to a.
+func (s *Store) agencyWhere(f agency.Filter, a *args) string {
+	return whereClause(agencyConds(f, a))
+}
+
+// whereClause returns " WHERE " and the conditions joined by AND, or "" when there are none.
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
 }
 
 // FindMinistries returns the distinct non-empty ministries of the

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/thaidate"
 	"github.com/openitas/itas/internal/tracking"
 )
@@ -166,46 +164,6 @@ func (s *Store) agencyOrder(sort tracking.Sort, desc bool) string {
 		return province + dir + ", sort_key, code"
 	}
 	return "sort_key" + dir + ", code" + dir
-}
-
-// agencyWhere returns the WHERE clause (with its leading space, or "") that selects the
-// agencies of f, adding its values to a. The name query of f is not applied: the tracking
-// table filters by the agency's attributes and scope.
-func (s *Store) agencyWhere(f agency.Filter, a *args) string {
-	var where []string
-	if f.Type != "" {
-		where = append(where, "type = "+a.add(f.Type))
-	}
-	if f.Group != 0 {
-		where = append(where, "group_no = "+a.add(f.Group))
-	}
-	if f.Groups != nil {
-		vs := make([]any, len(f.Groups))
-		for i, g := range f.Groups {
-			vs[i] = g
-		}
-		where = append(where, "group_no IN "+a.list(vs...))
-	}
-	if f.Codes != nil {
-		vs := make([]any, len(f.Codes))
-		for i, c := range f.Codes {
-			vs[i] = c
-		}
-		where = append(where, "code IN "+a.list(vs...))
-	}
-	if f.Province != "" {
-		where = append(where, "province = "+a.add(f.Province))
-	}
-	if f.Ministry != "" {
-		where = append(where, "ministry = "+a.add(f.Ministry))
-	}
-	if f.Supervisor != "" {
-		where = append(where, "supervisor = "+a.add(string(f.Supervisor)))
-	}
-	if len(where) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(where, " AND ")
 }
 
 // AgencyResponseCounts returns how many responses each survey of the agency with the given code has
