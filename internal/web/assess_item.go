@@ -89,69 +89,37 @@ func (s *Server) assessItemPage(r *http.Request, c *oitCtx, id string) *AssessIt
 // assessScore serves POST /assess/{code}/{item}/score; "next" in the form goes on to the next
 // item.
 func (s *Server) assessScore(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.oitWrite(w, r, account.ActionScoreOIT, oit.ActionScore)
-	if err != nil {
-		return err
-	}
-	id, err := oitItemID(r, c)
-	if err != nil {
-		return err
-	}
 	var f OITScoreForm
-	err = f.parse(r)
-	if err == nil {
-		err = s.applyOIT(r, c, f.command(id))
-	}
-	if isFormError(err) {
-		p := s.assessItemPage(r, c, id)
-		p.Form, p.Error, p.Errors = f, s.message(r, err), apperr.FieldsOf(err)
-		p.ScoreValue = r.PostFormValue("score")
-		for i := range p.View.Components {
-			p.View.Components[i].Found = oitHas(f.Components, i)
-		}
-		s.render(w, r, httpStatus(err), "assess_item", p)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	setFlash(w, "oit.scored")
-	to := id
-	if r.PostFormValue("next") != "" {
-		if n, ok := c.list.Next(id); ok {
-			to = n
-		}
-	}
-	http.Redirect(w, r, assessPath(c.ag.Code, c.year.FiscalYear, to), http.StatusSeeOther)
-	return nil
+	return s.oitItemPost(w, r, oitItemChange{perm: account.ActionScoreOIT, action: oit.ActionScore,
+		form: &f, flash: "oit.scored",
+		reshow: func(c *oitCtx, id string, err error) error {
+			p := s.assessItemPage(r, c, id)
+			p.Form, p.Error, p.Errors = f, s.message(r, err), apperr.FieldsOf(err)
+			p.ScoreValue = r.PostFormValue("score")
+			for i := range p.View.Components {
+				p.View.Components[i].Found = oitHas(f.Components, i)
+			}
+			s.render(w, r, httpStatus(err), "assess_item", p)
+			return nil
+		},
+		next: func(c *oitCtx, id string) string {
+			return assessPath(c.ag.Code, c.year.FiscalYear, nextIfAsked(r, c, id))
+		},
+	})
 }
 
 // assessDecide serves POST /assess/{code}/{item}/decide.
 func (s *Server) assessDecide(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.oitWrite(w, r, account.ActionScoreOIT, oit.ActionDecide)
-	if err != nil {
-		return err
-	}
-	id, err := oitItemID(r, c)
-	if err != nil {
-		return err
-	}
 	var f OITDecisionForm
-	err = f.parse(r)
-	if err == nil {
-		err = s.applyOIT(r, c, f.command(id))
-	}
-	if isFormError(err) {
-		p := s.assessItemPage(r, c, id)
-		p.Decision, p.DecisionError, p.DecisionErrors = f, s.message(r, err), apperr.FieldsOf(err)
-		p.DecisionValue = r.PostFormValue("score")
-		s.render(w, r, httpStatus(err), "assess_item", p)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	setFlash(w, "oit.decided")
-	http.Redirect(w, r, assessPath(c.ag.Code, c.year.FiscalYear, id), http.StatusSeeOther)
-	return nil
+	return s.oitItemPost(w, r, oitItemChange{perm: account.ActionScoreOIT, action: oit.ActionDecide,
+		form: &f, flash: "oit.decided",
+		reshow: func(c *oitCtx, id string, err error) error {
+			p := s.assessItemPage(r, c, id)
+			p.Decision, p.DecisionError, p.DecisionErrors = f, s.message(r, err), apperr.FieldsOf(err)
+			p.DecisionValue = r.PostFormValue("score")
+			s.render(w, r, httpStatus(err), "assess_item", p)
+			return nil
+		},
+		next: func(c *oitCtx, id string) string { return assessPath(c.ag.Code, c.year.FiscalYear, id) },
+	})
 }

@@ -199,93 +199,52 @@ func (s *Server) oitItemPage(r *http.Request, c *oitCtx, id string) *OITItemPage
 // oitSave serves POST /agencies/{code}/oit/{item}: the admin saves one answer. "next" in the
 // form goes on to the next item.
 func (s *Server) oitSave(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.oitWrite(w, r, account.ActionSubmitAgencyData, oit.ActionSave)
-	if err != nil {
-		return err
-	}
-	id, err := oitItemID(r, c)
-	if err != nil {
-		return err
-	}
 	var f OITAnswerForm
-	err = f.parse(r)
-	if err == nil {
-		err = s.applyOIT(r, c, f.command(id))
-	}
-	if isFormError(err) {
-		p := s.oitItemPage(r, c, id)
-		p.Form, p.Error, p.Errors = f, s.message(r, err), apperr.FieldsOf(err)
-		s.render(w, r, httpStatus(err), "oit_item", p)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	setFlash(w, "oit.saved")
-	to := id
-	if r.PostFormValue("next") != "" {
-		if n, ok := c.list.Next(id); ok {
-			to = n
-		}
-	}
-	http.Redirect(w, r, oitPath(c.ag.Code, c.year.FiscalYear, to), http.StatusSeeOther)
-	return nil
+	return s.oitItemPost(w, r, oitItemChange{perm: account.ActionSubmitAgencyData, action: oit.ActionSave,
+		form: &f, flash: "oit.saved",
+		reshow: func(c *oitCtx, id string, err error) error {
+			p := s.oitItemPage(r, c, id)
+			p.Form, p.Error, p.Errors = f, s.message(r, err), apperr.FieldsOf(err)
+			s.render(w, r, httpStatus(err), "oit_item", p)
+			return nil
+		},
+		next: func(c *oitCtx, id string) string {
+			return oitPath(c.ag.Code, c.year.FiscalYear, nextIfAsked(r, c, id))
+		},
+	})
 }
 
 // oitReview serves POST /agencies/{code}/oit/{item}/review: the executive passes or fails one
 // item and comes back to it on the list.
 func (s *Server) oitReview(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.oitWrite(w, r, account.ActionApproveAgencyData, oit.ActionReview)
-	if err != nil {
-		return err
-	}
-	id, err := oitItemID(r, c)
-	if err != nil {
-		return err
-	}
 	var f OITReviewForm
-	err = f.parse(r)
-	if err == nil {
-		err = s.applyOIT(r, c, f.command(id))
-	}
-	if err != nil {
-		return s.renderOITError(w, r, c, err, func(p *OITPage) {
-			p.ReviewErrors = map[string]map[string]string{id: apperr.FieldsOf(err)}
-			p.ReviewComments = map[string]string{id: f.Comment}
-		})
-	}
-	setFlash(w, "oit.reviewed")
-	http.Redirect(w, r, oitPath(c.ag.Code, c.year.FiscalYear, "")+"#item-"+id, http.StatusSeeOther)
-	return nil
+	return s.oitItemPost(w, r, oitItemChange{perm: account.ActionApproveAgencyData, action: oit.ActionReview,
+		form: &f, flash: "oit.reviewed",
+		reshow: func(c *oitCtx, id string, err error) error {
+			return s.renderOITError(w, r, c, err, func(p *OITPage) {
+				p.ReviewErrors = map[string]map[string]string{id: apperr.FieldsOf(err)}
+				p.ReviewComments = map[string]string{id: f.Comment}
+			})
+		},
+		next: func(c *oitCtx, id string) string {
+			return oitPath(c.ag.Code, c.year.FiscalYear, "") + "#item-" + id
+		},
+	})
 }
 
 // oitReply serves POST /agencies/{code}/oit/{item}/reply: the admin clarifies one item.
 func (s *Server) oitReply(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.oitWrite(w, r, account.ActionSubmitAgencyData, oit.ActionReply)
-	if err != nil {
-		return err
-	}
-	id, err := oitItemID(r, c)
-	if err != nil {
-		return err
-	}
 	var f OITReplyForm
-	err = f.parse(r)
-	if err == nil {
-		err = s.applyOIT(r, c, f.command(id))
-	}
-	if isFormError(err) {
-		p := s.oitItemPage(r, c, id)
-		p.ReplyForm, p.ReplyError, p.ReplyErrors = f, s.message(r, err), apperr.FieldsOf(err)
-		s.render(w, r, httpStatus(err), "oit_item", p)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	setFlash(w, "oit.replied")
-	http.Redirect(w, r, oitPath(c.ag.Code, c.year.FiscalYear, id), http.StatusSeeOther)
-	return nil
+	return s.oitItemPost(w, r, oitItemChange{perm: account.ActionSubmitAgencyData, action: oit.ActionReply,
+		form: &f, flash: "oit.replied",
+		reshow: func(c *oitCtx, id string, err error) error {
+			p := s.oitItemPage(r, c, id)
+			p.ReplyForm, p.ReplyError, p.ReplyErrors = f, s.message(r, err), apperr.FieldsOf(err)
+			s.render(w, r, httpStatus(err), "oit_item", p)
+			return nil
+		},
+		next: func(c *oitCtx, id string) string { return oitPath(c.ag.Code, c.year.FiscalYear, id) },
+	})
 }
 
 // oitStep serves the whole-record actions of the agency: POST /agencies/{code}/oit/submit
