@@ -56,6 +56,8 @@ type ResultsPage struct {
 	Processing    assessment.Window
 	HasProcessing bool
 	Publication   assessment.Window
+	// Computed lists the other years whose results have been computed, for a year without.
+	Computed []int
 }
 
 // ResultRow is one agency of the table with its flags in the page's language.
@@ -162,6 +164,15 @@ func (s *Server) fillResultsPage(r *http.Request, p *ResultsPage, f results.Filt
 	for _, yy := range years {
 		v := strconv.Itoa(yy.FiscalYear)
 		p.YearField.Options = append(p.YearField.Options, Option{Value: v, Label: v, Selected: yy.FiscalYear == p.Year.FiscalYear})
+		if p.HasRun || yy.FiscalYear == p.Year.FiscalYear {
+			continue
+		}
+		switch _, err := s.store.FindResultRun(r.Context(), yy.FiscalYear); {
+		case err == nil:
+			p.Computed = append(p.Computed, yy.FiscalYear)
+		case !apperr.Is(err, apperr.CodeNotFound):
+			return err
+		}
 	}
 	ministries, err := s.store.FindMinistries(r.Context())
 	if err != nil {

@@ -33,7 +33,7 @@ func TestResultsCompute(t *testing.T) {
 	e := newEnv(t, Config{})
 	admin := e.session("admin")
 	page := body(t, e.do(request{method: "GET", path: "/results?year=2570", token: admin}))
-	for _, want := range []string{"ยังไม่ได้คำนวณผลการประเมินของปีนี้", "คำนวณผลได้เฉพาะในช่วงการประมวลผลคะแนน"} {
+	for _, want := range []string{"ยังไม่ได้คำนวณผลการประเมินของปีนี้", "คำนวณผลได้เฉพาะในช่วงการประมวลผลคะแนน", `ปีที่คำนวณผลแล้ว: <a href="/results?year=2563">2563</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("before processing the page lacks %q", want)
 		}
