@@ -29,7 +29,7 @@ go vet ./...
 # fails here rather than on someone's machine later.
 go mod tidy -diff
 # The domain core stays pure: no HTTP, no SQL, no drivers (STYLE.md habit 1).
-for pkg in framework scoring apperr agency account assessment audit thaidate survey stakeholder oit tracking; do
+for pkg in framework scoring apperr agency account assessment audit thaidate survey stakeholder oit tracking results; do
   [ -d "internal/$pkg" ] || continue
   if go list -deps "./internal/$pkg" | grep -E '^(net/http|database/sql)$|jackc/pgx|modernc.org/sqlite'; then
     echo "internal/$pkg must not depend on the packages above"; exit 1
