@@ -200,9 +200,17 @@ func loadSecret(secretFile string, o dbOptions, log *slog.Logger) ([]byte, error
 		f, err := os.OpenFile(secretFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		switch {
 		case err == nil:
+			// Synced, file and directory, before any response is hashed with it: a secret
+			// lost in a power cut would let everyone answer a second time.
 			_, werr := f.Write(b)
+			if werr == nil {
+				werr = f.Sync()
+			}
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
+			}
+			if werr == nil {
+				werr = syncDir(o.data)
 			}
 			if werr != nil {
 				os.Remove(secretFile)
@@ -224,4 +232,14 @@ func loadSecret(secretFile string, o dbOptions, log *slog.Logger) ([]byte, error
 		log.Warn("the server secret can be read by other users; chmod 600 it", "file", secretFile)
 	}
 	return secret, nil
+}
+
+// syncDir makes the creation of a file in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
