@@ -108,7 +108,7 @@ func TestLoginThrottle(t *testing.T) {
 
 func TestLimiterEvictsIdle(t *testing.T) {
 	c := &clock{t: testNow}
-	l := newLimiter(60, 2, time.Minute, c.Now)
+	l := newLimiter(60, 2, c.Now)
 	if !l.allow("a") || !l.allow("a") || l.allow("a") {
 		t.Fatal("burst of 2 not enforced")
 	}
@@ -117,6 +117,29 @@ func TestLimiterEvictsIdle(t *testing.T) {
 	l.allow("c")
 	if n := l.size(); n != 1 {
 		t.Errorf("after idle: %d keys, want 1", n)
+	}
+}
+
+// TestLimiterForgetsOnlyFullBuckets checks that a key is kept while its bucket refills (6 a
+// minute with a burst of 30 refills in 5 minutes) and forgotten only after.
+func TestLimiterForgetsOnlyFullBuckets(t *testing.T) {
+	c := &clock{t: testNow}
+	l := newLimiter(6, 30, c.Now)
+	for range 30 {
+		l.allow("busy")
+	}
+	if l.allow("busy") {
+		t.Fatal("burst of 30 not enforced")
+	}
+	c.Add(2 * time.Minute)
+	l.allow("other")
+	if n := l.size(); n != 2 {
+		t.Errorf("after 2 minutes: %d keys, want 2 (the busy bucket is not full yet)", n)
+	}
+	c.Add(4 * time.Minute)
+	l.allow("other")
+	if n := l.size(); n != 1 {
+		t.Errorf("after 6 minutes: %d keys, want 1 (the busy bucket is full again)", n)
 	}
 }
 

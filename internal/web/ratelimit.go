@@ -25,8 +25,15 @@ type bucket struct {
 }
 
 // newLimiter returns a limiter allowing perMinute events per minute per key with the given
-// burst.
-func newLimiter(perMinute float64, burst int, idle time.Duration, now func() time.Time) *limiter {
+// burst. A key is forgotten once idle for as long as its bucket takes to fill again (at least a
+// minute): a forgotten key then starts exactly where it would have been, so forgetting costs
+// nothing, and in a deadline rush — every phone a new address — memory holds only the
+// addresses of the last minute or so rather than of the last ten.
+func newLimiter(perMinute float64, burst int, now func() time.Time) *limiter {
+	idle := time.Minute
+	if perMinute > 0 {
+		idle = max(idle, time.Duration(float64(burst)/perMinute*float64(time.Minute)))
+	}
 	return &limiter{
 		limit:   rate.Limit(perMinute / 60),
 		burst:   burst,
@@ -52,7 +59,7 @@ func (l *limiter) allow(key string) bool {
 }
 
 // sweep drops buckets not used for idle, at most once per idle period. A dropped bucket was
-// full again anyway once idle ≥ burst/limit, which newLimiter's callers ensure.
+// full again anyway, since newLimiter makes idle ≥ burst/limit.
 func (l *limiter) sweep(now time.Time) {
 	if now.Sub(l.lastSweep) < l.idle {
 		return

@@ -138,11 +138,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.templates, err = s.parseTemplates(); err != nil {
 		return nil, fmt.Errorf("web.New: %w", err)
 	}
-	idle := 10 * time.Minute
-	s.perAddr = newLimiter(s.cfg.RatePerMinute, int(s.cfg.RatePerMinute/6)+1, idle, s.now)
-	s.loginAddr = newLimiter(s.cfg.LoginPerMinute, int(s.cfg.LoginPerMinute), idle, s.now)
-	s.loginUser = newLimiter(s.cfg.LoginPerMinute/2, int(s.cfg.LoginPerMinute/2)+1, idle, s.now)
-	s.perAccount = newLimiter(s.cfg.RatePerMinute, int(s.cfg.RatePerMinute/6)+1, idle, s.now)
+	s.perAddr = newLimiter(s.cfg.RatePerMinute, int(s.cfg.RatePerMinute/6)+1, s.now)
+	s.loginAddr = newLimiter(s.cfg.LoginPerMinute, int(s.cfg.LoginPerMinute), s.now)
+	s.loginUser = newLimiter(s.cfg.LoginPerMinute/2, int(s.cfg.LoginPerMinute/2)+1, s.now)
+	s.perAccount = newLimiter(s.cfg.RatePerMinute, int(s.cfg.RatePerMinute/6)+1, s.now)
 	s.routes = s.routeTable()
 	s.handler = s.buildHandler()
 	return s, nil

@@ -36,7 +36,7 @@ func newSurveys(s *Server) *surveys {
 		hasher: kit.hasher,
 		seals:  newSealer(kit.secret),
 		links:  newLinkCache(linkCacheTTL),
-		public: newLimiter(perMin, int(perMin/2)+1, 10*time.Minute, s.now),
+		public: newLimiter(perMin, int(perMin/2)+1, s.now),
 	}
 }
 
