@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/apperr"
@@ -158,32 +156,8 @@ func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, head string, rows []
 	}
 	per := max(1, 8000/len(rows[0]))
 	for lo := 0; lo < len(rows); lo += per {
-		part := rows[lo:min(lo+per, len(rows))]
-		var b strings.Builder
-		b.WriteString(head)
-		b.WriteString(" VALUES ")
-		vals := make([]any, 0, len(part)*len(part[0]))
-		for i, r := range part {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j, v := range r {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				vals = append(vals, v)
-				if s.dialect == SQLite {
-					b.WriteByte('?')
-				} else {
-					b.WriteByte('$')
-					b.WriteString(strconv.Itoa(len(vals)))
-				}
-			}
-			b.WriteByte(')')
-		}
-		b.WriteString(tail)
-		if _, err := tx.ExecContext(ctx, b.String(), vals...); err != nil {
+		query, vals := s.valuesSQL(head, rows[lo:min(lo+per, len(rows))], tail)
+		if _, err := tx.ExecContext(ctx, query, vals...); err != nil {
 			return err
 		}
 	}
