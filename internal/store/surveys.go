@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/audit"
 	"github.com/openitas/itas/internal/survey"
-	"github.com/openitas/itas/internal/thaidate"
 )
 
 const linkColumns = `token, fiscal_year, agency_code, survey, created_at, retired_at`
@@ -156,7 +154,7 @@ func (s *Store) FindResponses(ctx context.Context, fy int, code, sv string) (out
 		for rows.Next() {
 			r := survey.Response{FiscalYear: fy, AgencyCode: code, Survey: sv}
 			var answers, profile string
-			if err := rows.Scan(&r.Channel, surveyDay{&r.Day}, &answers, &profile); err != nil {
+			if err := rows.Scan(&r.Channel, dayScan{&r.Day}, &answers, &profile); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
@@ -170,28 +168,4 @@ func (s *Store) FindResponses(ctx context.Context, fy int, code, sv string) (out
 		return rows.Err()
 	})
 	return out, err
-}
-
-// surveyDay scans a response's day (a PostgreSQL date or SQLite text "2006-01-02") into
-// midnight of that day in Bangkok.
-type surveyDay struct{ t *time.Time }
-
-func (d surveyDay) Scan(src any) error {
-	var s string
-	switch v := src.(type) {
-	case time.Time:
-		s = v.Format(time.DateOnly)
-	case string:
-		s = v
-	case []byte:
-		s = string(v)
-	default:
-		return fmt.Errorf("store: cannot scan %T into a day", src)
-	}
-	t, err := time.ParseInLocation(time.DateOnly, s, thaidate.Location)
-	if err != nil {
-		return fmt.Errorf("store: bad day %q: %w", s, err)
-	}
-	*d.t = t
-	return nil
 }

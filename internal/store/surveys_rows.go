@@ -11,11 +11,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/openitas/itas/internal/survey"
-	"github.com/openitas/itas/internal/thaidate"
 )
 
 // rowsPerStatement bounds the rows of one multi-row INSERT, well below both engines' limits on
@@ -228,11 +226,6 @@ func (s *Store) valuesSQL(head string, rows [][]any, tail string) (string, []any
 	}
 	b.WriteString(tail)
 	return b.String(), vals
-}
-
-// dayValue is a response's day as both engines take it: the date in Bangkok, "2006-01-02".
-func dayValue(t time.Time) string {
-	return t.In(thaidate.Location).Format(time.DateOnly)
 }
 
 // jsonObject encodes m as a JSON object with its keys sorted, as json.Marshal does but at a

@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"time"
 
-	"github.com/openitas/itas/internal/thaidate"
 	"github.com/openitas/itas/internal/tracking"
 )
 
@@ -243,38 +240,4 @@ func (s *Store) Suggestions(ctx context.Context, fy int, code, survey string) (o
 	})
 	sortThai(out)
 	return out, err
-}
-
-// dayScan scans a day column of either engine into midnight in Bangkok of that day: a DATE
-// (PostgreSQL) arrives as a time at midnight UTC, a SQLite text as "2006-01-02" or, should a
-// full time have been stored, the Bangkok day of that time.
-type dayScan struct{ t *time.Time }
-
-func (ds dayScan) Scan(src any) error {
-	var v time.Time
-	switch x := src.(type) {
-	case time.Time:
-		v = x.UTC()
-	case string:
-		return ds.parse(x)
-	case []byte:
-		return ds.parse(string(x))
-	default:
-		return fmt.Errorf("store: cannot scan %T into a day", src)
-	}
-	*ds.t = time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, thaidate.Location)
-	return nil
-}
-
-func (ds dayScan) parse(v string) error {
-	if d, err := time.ParseInLocation("2006-01-02", v, thaidate.Location); err == nil {
-		*ds.t = d
-		return nil
-	}
-	var t time.Time
-	if err := (timeScan{&t}).parse(v); err != nil {
-		return err
-	}
-	*ds.t = thaidate.StartOfDay(t)
-	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openitas/itas/internal/thaidate"
 )
 
 // sqliteTime is how times are stored in SQLite: UTC, fixed width, so that
@@ -121,4 +123,43 @@ func (a *args) list(vs ...any) string {
 // ESCAPE '\'.
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// dayValue is a response's day as both engines take it: the date in Bangkok, "2006-01-02".
+func dayValue(t time.Time) string {
+	return t.In(thaidate.Location).Format(time.DateOnly)
+}
+
+// dayScan scans a day column of either engine into midnight in Bangkok of that day: a DATE
+// (PostgreSQL) arrives as a time at midnight UTC, a SQLite text as "2006-01-02" or, should a
+// full time have been stored, the Bangkok day of that time.
+type dayScan struct{ t *time.Time }
+
+func (ds dayScan) Scan(src any) error {
+	var v time.Time
+	switch x := src.(type) {
+	case time.Time:
+		v = x.UTC()
+	case string:
+		return ds.parse(x)
+	case []byte:
+		return ds.parse(string(x))
+	default:
+		return fmt.Errorf("store: cannot scan %T into a day", src)
+	}
+	*ds.t = time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, thaidate.Location)
+	return nil
+}
+
+func (ds dayScan) parse(v string) error {
+	if d, err := time.ParseInLocation(time.DateOnly, v, thaidate.Location); err == nil {
+		*ds.t = d
+		return nil
+	}
+	var t time.Time
+	if err := (timeScan{&t}).parse(v); err != nil {
+		return err
+	}
+	*ds.t = thaidate.StartOfDay(t)
+	return nil
 }
