@@ -401,9 +401,6 @@ func TestEvidenceFetchRows(t *testing.T) {
 	if old.FinalURL != "" || !old.OK || old.Size != "900 B" {
 		t.Errorf("row 2 = %+v", old)
 	}
-	if latest := latestFetches(rows); len(latest) != 2 || latest[0].ID != 3 || latest[1].ID != 2 {
-		t.Errorf("latestFetches = %+v", latest)
-	}
 	for _, r := range []evidence.Reason{evidence.ReasonSaved, evidence.ReasonConfirmed, evidence.ReasonOpened, evidence.ReasonClarified} {
 		for _, l := range langs {
 			if _, ok := catalogues[l]["evidence.reason."+string(r)]; !ok {

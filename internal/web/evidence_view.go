@@ -53,21 +53,6 @@ func (s *Server) evidenceFetchView(r *http.Request, t evidence.Target) ([]Eviden
 	return evidenceFetches(requestLang(r), recs), nil
 }
 
-// latestFetches returns the newest row of each URL in rows (newest first, as evidenceFetchView
-// gives them), in the order the URLs first appear: the summary beside an answer, with the full
-// history one click away.
-func latestFetches(rows []EvidenceFetch) []EvidenceFetch {
-	seen := map[string]bool{}
-	var out []EvidenceFetch
-	for _, r := range rows {
-		if !seen[r.URL] {
-			seen[r.URL] = true
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // evidenceFetches turns records into rows for language l.
 func evidenceFetches(l Lang, recs []evidence.Record) []EvidenceFetch {
 	rows := make([]EvidenceFetch, len(recs))
