@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -13,33 +12,23 @@ import (
 // มหาวิทยาลัยเชียงใหม่ whose page has gone: the evidence history marks it as serious and offers
 // the kept copy. The screenshot is kept.
 func TestBrowserAssessEvidence(t *testing.T) {
-	ctx := newBrowser(t)
 	e := newEnv(t, Config{})
 	t.Cleanup(e.srv.evidence.stop)
-	ts := httptest.NewServer(e.srv)
-	defer ts.Close()
-	var bad, copyLink int
-	err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(ts.URL+"/login"),
-		chromedp.SendKeys(chromedp.ID("f-username"), "assessor"),
-		chromedp.SendKeys(chromedp.ID("f-password"), demo.Password),
-		chromedp.Submit(chromedp.ID("f-password")),
-		chromedp.WaitVisible(chromedp.CSS("main h1")),
-		chromedp.Navigate(ts.URL+"/assess/"+demo.CodeChiangMaiU+"/o8"),
-		chromedp.WaitVisible(chromedp.ID("evidence")),
-	)
-	if err == nil {
-		bad, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#evidence ~ .table-wrap .badge.bad").length`))
+	b := newBrowserSession(t, e)
+	b.Login("assessor")
+	b.Do("open an item whose page has gone",
+		b.Navigate("/assess/"+demo.CodeChiangMaiU+"/o8"),
+		chromedp.WaitVisible(chromedp.ID("evidence")))
+	bad, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll("#evidence ~ .table-wrap .badge.bad").length`))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err == nil {
-		copyLink, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#evidence ~ .table-wrap a[download]").length`))
-	}
+	copyLink, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll("#evidence ~ .table-wrap a[download]").length`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bad == 0 || copyLink == 0 {
 		t.Errorf("%d serious flags and %d copy downloads in the evidence table, want both", bad, copyLink)
 	}
-	screenshot(t, ctx, 360, "assess-evidence-360.png")
+	b.Screenshot(360, "assess-evidence-360.png")
 }

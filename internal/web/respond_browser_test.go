@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -18,17 +17,15 @@ import (
 // suggestion — and checks the confirmation, that the page never scrolls sideways, that no
 // request leaves the server's origin, and that the response is stored. Screenshots are kept.
 func TestBrowserRespondIIT(t *testing.T) {
-	ctx := newBrowser(t)
 	e := newSurveyEnv(t, Config{})
-	ts := httptest.NewServer(e.srv)
-	defer ts.Close()
+	b := newBrowserSession(t, e)
 	code := demo.CodeEnergyPS
 	tok := e.surveyToken(code, survey.IIT)
 	before := e.countAnswers(code, survey.IIT)
 
 	var mu sync.Mutex
 	var urls []string
-	if err := chromedp.Listen(ctx, func(ev any) {
+	if err := chromedp.Listen(b.ctx, func(ev any) {
 		if ev, ok := ev.(*network.EventRequestWillBeSent); ok {
 			mu.Lock()
 			urls = append(urls, ev.Request.URL)
@@ -37,43 +34,29 @@ func TestBrowserRespondIIT(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	do := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
-	noSideways := func(page string) {
-		t.Helper()
-		overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
-		if err != nil || overflow {
-			t.Errorf("%s scrolls sideways at 360 px (%v)", page, err)
-		}
-	}
 
-	do("open the link",
+	b.Do("open the link",
 		chromedp.EmulateViewport(360, 740),
-		chromedp.Navigate(ts.URL+"/s/"+tok),
+		b.Navigate("/s/"+tok),
 		chromedp.WaitVisible(chromedp.ID("f-national_id")))
-	noSideways("the ID page")
-	screenshot(t, ctx, 360, "respond-id-360.png")
+	b.Fits("the ID page")
+	b.Screenshot(360, "respond-id-360.png")
 
-	do("mistype the national ID",
+	b.Do("mistype the national ID",
 		chromedp.SendKeys(chromedp.ID("f-national_id"), "1234567890123"),
 		chromedp.Submit(chromedp.ID("f-national_id")),
 		chromedp.WaitVisible(chromedp.ID("f-national_id-error")))
-	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-national_id-error")))
-	if err != nil || !strings.Contains(msg, "เลขตรวจสอบ") {
-		t.Errorf("ID error %q (%v), want the Thai check-digit message", msg, err)
+	if msg := b.Text("#f-national_id-error"); !strings.Contains(msg, "เลขตรวจสอบ") {
+		t.Errorf("ID error %q, want the Thai check-digit message", msg)
 	}
 
 	id := nationalID(77)
-	do("type the national ID with dashes",
+	b.Do("type the national ID with dashes",
 		chromedp.Clear(chromedp.ID("f-national_id")),
 		chromedp.SendKeys(chromedp.ID("f-national_id"), id[:1]+"-"+id[1:5]+"-"+id[5:10]+"-"+id[10:12]+"-"+id[12:]),
 		chromedp.Submit(chromedp.ID("f-national_id")),
 		chromedp.WaitVisible(chromedp.CSS(`[id="q-i1.1"]`)))
-	screenshot(t, ctx, 360, "respond-questions-top-360.png")
+	b.Screenshot(360, "respond-questions-top-360.png")
 
 	f := demoForm(t, survey.IIT)
 	var taps []chromedp.Action[chromedp.Void]
@@ -83,32 +66,30 @@ func TestBrowserRespondIIT(t *testing.T) {
 			taps = append(taps, chromedp.Click(chromedp.CSS(`input[name="`+it.Key+`"][value="`+best+`"]`)))
 		}
 	}
-	do("answer every item", taps...)
-	do("answer about oneself and suggest",
+	b.Do("answer every item", taps...)
+	b.Do("answer about oneself and suggest",
 		chromedp.Click(chromedp.CSS(`input[name="p.gender"][value="female"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="p.service_years"][value="6-10"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="p.position"][value="official"]`)),
 		chromedp.SendKeys(chromedp.ID("f-comment"), "ขอให้ประชาสัมพันธ์ช่องทางร้องเรียนภายในให้ทั่วถึง"))
-	checked, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.r-opts input[type=radio]:checked').length`))
+	checked, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('.r-opts input[type=radio]:checked').length`))
 	if want := len(f.ItemKeys()) + 3; err != nil || checked != want {
 		t.Fatalf("%d answers checked (%v), want %d", checked, err, want)
 	}
-	noSideways("the questions")
-	screenshot(t, ctx, 360, "respond-questions-360.png")
+	b.Fits("the questions")
+	b.Screenshot(360, "respond-questions-360.png")
 
-	do("send",
+	b.Do("send",
 		chromedp.Click(chromedp.CSS(`button.r-btn`)),
 		chromedp.WaitVisible(chromedp.CSS(`.r-q h1`)))
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil || loc != ts.URL+"/s/"+tok+"/done" {
-		t.Fatalf("after sending: at %q (%v)", loc, err)
+	if loc := b.Location(); loc != "/s/"+tok+"/done" {
+		t.Fatalf("after sending: at %q", loc)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
-	if err != nil || !strings.Contains(text, "ขอบคุณที่ร่วมตอบแบบสำรวจ") {
-		t.Errorf("confirmation %q (%v)", text, err)
+	if text := b.Text("main"); !strings.Contains(text, "ขอบคุณที่ร่วมตอบแบบสำรวจ") {
+		t.Errorf("confirmation %q", text)
 	}
-	noSideways("the confirmation")
-	screenshot(t, ctx, 360, "respond-done-360.png")
+	b.Fits("the confirmation")
+	b.Screenshot(360, "respond-done-360.png")
 	if got := e.countAnswers(code, survey.IIT); got != before+1 {
 		t.Errorf("%d responses stored, want %d", got, before+1)
 	}
@@ -119,7 +100,7 @@ func TestBrowserRespondIIT(t *testing.T) {
 		t.Fatalf("saw only %d requests: the origin check would prove little", len(urls))
 	}
 	for _, u := range urls {
-		if !strings.HasPrefix(u, ts.URL+"/") && !strings.HasPrefix(u, "data:") {
+		if !strings.HasPrefix(u, b.url+"/") && !strings.HasPrefix(u, "data:") {
 			t.Errorf("request to another origin: %s", u)
 		}
 	}
