@@ -3,11 +3,9 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"github.com/openitas/itas/internal/account"
-	"github.com/openitas/itas/internal/agency"
 	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/assessment"
 	"github.com/openitas/itas/internal/audit"
@@ -24,31 +22,14 @@ import (
 // resultsPerPage is the page size of the national results table.
 const resultsPerPage = 50
 
-// resultsQueryKeys are the query parameters of the results table that its links, sort
-// headers and export carry along.
-var resultsQueryKeys = []string{"year", "type", "group", "province", "ministry", "supervisor", "status", "sort", "dir"}
-
 // ResultsPage is the national results table of a year: every agency in the account's scope
 // with its total, rating, instruments and, for an unofficial result, the reasons.
 type ResultsPage struct {
 	Page
-	Year          assessment.Year
-	YearField     Field
-	TypeField     Field
-	GroupField    Field
-	ProvinceField Field
-	MinistryField Field
-	StatusField   Field
-	Sort, Dir     Hidden
-	Columns       map[string]SortLink
-	Run           results.Run
-	HasRun        bool
-	Rows          []ResultRow
-	Total         int
-	From, To      int
-	PrevURL       string
-	NextURL       string
-	ExportXLSX    string
+	AgencyTable
+	Run    results.Run
+	HasRun bool
+	Rows   []ResultRow
 	// CanCompute: the account may compute the year's results (NACC); ComputeOpen: the
 	// processing phase is open now; Processing is its window, for the note when it is not.
 	CanCompute    bool
@@ -83,23 +64,11 @@ func flagTexts(lang Lang, flags []scoring.Flag) []string {
 	return out
 }
 
-// resultsFilterOf reads the table's query — type, group, province, ministry, supervisor,
-// status, sort, dir and page — and narrows it to the account's scope.
+// resultsFilterOf reads the table's query (see tableQueryOf) within the account's scope.
 func resultsFilterOf(r *http.Request, acct account.Account, perPage int) (results.Filter, int) {
-	q := r.URL.Query()
-	f := results.Filter{
-		Agency: agency.Filter{Type: q.Get("type"), Province: q.Get("province"), Ministry: q.Get("ministry"),
-			Supervisor: agency.Supervisor(q.Get("supervisor")), Limit: perPage},
-		Status: results.StatusFilter(q.Get("status")),
-		Sort:   results.Sort(q.Get("sort")),
-		Desc:   q.Get("dir") == "desc",
-	}
-	f.Agency.Group, _ = strconv.Atoi(q.Get("group"))
-	page, _ := strconv.Atoi(q.Get("page"))
-	page = max(page, 1)
-	f.Agency.Offset = (page - 1) * perPage
-	f.Agency = account.ScopeFilter(acct, f.Agency)
-	return f.Normalized(), page
+	q := tableQueryOf(r, acct, perPage)
+	f := results.Filter{Agency: q.Agency, Status: results.StatusFilter(q.Status), Sort: results.Sort(q.Sort), Desc: q.Desc}
+	return f.Normalized(), q.Page
 }
 
 // resultsHome serves GET /results: the national table for the roles that list agencies (each
@@ -116,7 +85,7 @@ func (s *Server) resultsHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &ResultsPage{Page: Page{Title: "results.title"}, Year: y, Rows: []ResultRow{}}
+	p := &ResultsPage{Page: Page{Title: "results.title"}}
 	p.CanCompute = account.CanManageYears(a)
 	p.Processing, p.HasProcessing = y.Window(assessment.PhaseProcessing)
 	p.Publication, _ = y.Window(assessment.PhasePublication)
@@ -135,36 +104,41 @@ func (s *Server) resultsHome(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if err := s.fillResultsPage(r, p, f, page, res); err != nil {
+	if err := s.fillResultsPage(r, p, y, f, page, res); err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "results", p)
 	return nil
 }
 
-// fillResultsPage sets the table's filters, sort links, pager and export link.
-func (s *Server) fillResultsPage(r *http.Request, p *ResultsPage, f results.Filter, page int, res results.Page) error {
+// resultsSpec is what sets the results table apart from the tracking table: scores read
+// best first.
+var resultsSpec = agencyTableSpec{Path: "/results", YearLabel: "results.year", Sorts: sortNames(results.Sorts),
+	BestFirst: func(c string) bool { return results.Sort(c).ByScore() }}
+
+// fillResultsPage sets the table's rows, filters, sort links, pager and export link, and,
+// for a year not computed yet, the years that are.
+func (s *Server) fillResultsPage(r *http.Request, p *ResultsPage, y assessment.Year, f results.Filter, page int, res results.Page) error {
 	lang := requestLang(r)
-	q := r.URL.Query()
-	p.Rows, p.Total = resultRows(lang, res.Rows), res.Total
-	p.TypeField = typeField(lang, q.Get("type"), "", false)
-	p.GroupField = groupField(f.Agency.Group, "", false)
-	p.ProvinceField = provinceField(lang, f.Agency.Province, "", false)
-	p.StatusField = Field{Name: "status", Label: "results.status", Options: []Option{{Value: "", Label: lang.T("form.all")}}}
-	for _, sf := range results.StatusFilters {
-		p.StatusField.Options = append(p.StatusField.Options, Option{Value: string(sf), Label: lang.T("results.filter." + string(sf)), Selected: sf == f.Status})
+	q := tableQuery{Agency: f.Agency, Sort: string(f.Sort), Desc: f.Desc, Page: page}
+	t, err := s.agencyTable(r, resultsSpec, y, q, len(res.Rows), res.Total)
+	if err != nil {
+		return err
 	}
-	p.Sort = Hidden{"sort", string(f.Sort)}
-	p.Dir = Hidden{"dir", map[bool]string{true: "desc", false: "asc"}[f.Desc]}
+	t.StatusField = Field{Name: "status", Label: "results.status", Options: []Option{{Value: "", Label: lang.T("form.all")}}}
+	for _, sf := range results.StatusFilters {
+		t.StatusField.Options = append(t.StatusField.Options, Option{Value: string(sf), Label: lang.T("results.filter." + string(sf)), Selected: sf == f.Status})
+	}
+	p.AgencyTable, p.Rows = t, resultRows(lang, res.Rows)
+	if p.HasRun {
+		return nil
+	}
 	years, err := s.store.FindYears(r.Context())
 	if err != nil {
 		return err
 	}
-	p.YearField = Field{Name: "year", Label: "results.year"}
 	for _, yy := range years {
-		v := strconv.Itoa(yy.FiscalYear)
-		p.YearField.Options = append(p.YearField.Options, Option{Value: v, Label: v, Selected: yy.FiscalYear == p.Year.FiscalYear})
-		if p.HasRun || yy.FiscalYear == p.Year.FiscalYear {
+		if yy.FiscalYear == y.FiscalYear {
 			continue
 		}
 		switch _, err := s.store.FindResultRun(r.Context(), yy.FiscalYear); {
@@ -173,59 +147,6 @@ func (s *Server) fillResultsPage(r *http.Request, p *ResultsPage, f results.Filt
 		case !apperr.Is(err, apperr.CodeNotFound):
 			return err
 		}
-	}
-	ministries, err := s.store.FindMinistries(r.Context())
-	if err != nil {
-		return err
-	}
-	p.MinistryField = Field{Name: "ministry", Label: "agency.ministry", Options: []Option{{Value: "", Label: "–"}}}
-	for _, m := range ministries {
-		p.MinistryField.Options = append(p.MinistryField.Options, Option{Value: m, Label: m, Selected: m == f.Agency.Ministry})
-	}
-	if res.Total > 0 && len(res.Rows) > 0 {
-		p.From, p.To = f.Agency.Offset+1, f.Agency.Offset+len(res.Rows)
-	}
-	keep := url.Values{}
-	for _, k := range resultsQueryKeys {
-		if v := q.Get(k); v != "" {
-			keep.Set(k, v)
-		}
-	}
-	keep.Set("year", strconv.Itoa(p.Year.FiscalYear))
-	at := func(page int) string {
-		v := cloneValues(keep)
-		v.Set("page", strconv.Itoa(page))
-		return "/results?" + v.Encode()
-	}
-	if page > 1 {
-		p.PrevURL = at(page - 1)
-	}
-	if f.Agency.Offset+len(res.Rows) < res.Total {
-		p.NextURL = at(page + 1)
-	}
-	p.ExportXLSX = "/results/export.xlsx?" + keep.Encode()
-	p.Columns = map[string]SortLink{}
-	for _, c := range results.Sorts {
-		v := cloneValues(keep)
-		v.Set("sort", string(c))
-		link := SortLink{}
-		// Scores read best first; aria-sort says what the reader sees.
-		first, second := "ascending", "descending"
-		if c.ByScore() {
-			first, second = second, first
-		}
-		switch {
-		case c == f.Sort && !f.Desc:
-			v.Set("dir", "desc")
-			link.Current = first
-		case c == f.Sort:
-			v.Del("dir")
-			link.Current = second
-		default:
-			v.Del("dir")
-		}
-		link.URL = "/results?" + v.Encode()
-		p.Columns[string(c)] = link
 	}
 	return nil
 }

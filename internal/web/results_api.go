@@ -5,9 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/openitas/itas/internal/account"
-	"github.com/openitas/itas/internal/agency"
-	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/results"
 	"github.com/openitas/itas/internal/scoring"
 )
@@ -28,12 +25,7 @@ func resultRunJSON(r results.Run) ResultRunJSON {
 // ResultRowJSON is one agency of the national results table; a score that could not be
 // computed is null.
 type ResultRowJSON struct {
-	Code     string         `json:"code"`
-	Name     string         `json:"name"`
-	Type     string         `json:"type"`
-	Ministry string         `json:"ministry"`
-	Province string         `json:"province"`
-	Group    int            `json:"group"`
+	AgencyRowJSON
 	Total    scoring.Score  `json:"total"`
 	Rating   string         `json:"rating"`
 	Passed   bool           `json:"passed"`
@@ -57,16 +49,7 @@ type ResultListJSON struct {
 // apiResults serves GET /api/v1/results with the table's query parameters plus per_page (at
 // most 1,000), within the account's scope. NotFound until the year's results are computed.
 func (s *Server) apiResults(w http.ResponseWriter, r *http.Request) error {
-	a := authOf(r.Context()).Account
-	if !account.Allowed(a, account.ActionListAgencies) {
-		return apperr.Forbidden("", "")
-	}
-	per, _ := strconv.Atoi(r.URL.Query().Get("per_page"))
-	if per <= 0 {
-		per = resultsPerPage
-	}
-	per = min(per, agency.MaxLimit)
-	y, err := s.trackingYear(r)
+	a, per, y, err := s.apiTableStart(r, resultsPerPage)
 	if err != nil {
 		return err
 	}
@@ -81,10 +64,9 @@ func (s *Server) apiResults(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := ResultListJSON{FiscalYear: y.FiscalYear, Run: resultRunJSON(run), Agencies: []ResultRowJSON{}, Total: res.Total, Page: page, PerPage: per}
 	for _, row := range res.Rows {
-		ag := row.Agency
 		out.Agencies = append(out.Agencies, ResultRowJSON{
-			Code: ag.Code, Name: ag.Name, Type: ag.Type, Ministry: ag.Ministry, Province: ag.Province, Group: ag.Group,
-			Total: row.Total, Rating: row.Rating, Passed: row.Passed, Official: row.Official,
+			AgencyRowJSON: agencyRowJSON(row.Agency),
+			Total:         row.Total, Rating: row.Rating, Passed: row.Passed, Official: row.Official,
 			IIT: row.IIT, EIT: row.EIT, OIT: row.OIT, Flags: row.Flags,
 		})
 	}

@@ -2,11 +2,7 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
-	"github.com/openitas/itas/internal/account"
-	"github.com/openitas/itas/internal/agency"
-	"github.com/openitas/itas/internal/apperr"
 	"github.com/openitas/itas/internal/tracking"
 )
 
@@ -25,14 +21,9 @@ func surveyCountJSON(s tracking.Survey) SurveyCountJSON {
 
 // TrackingRowJSON is one agency of the tracking table.
 type TrackingRowJSON struct {
-	Code     string          `json:"code"`
-	Name     string          `json:"name"`
-	Type     string          `json:"type"`
-	Ministry string          `json:"ministry"`
-	Province string          `json:"province"`
-	Group    int             `json:"group"`
-	IIT      SurveyCountJSON `json:"iit"`
-	EIT      SurveyCountJSON `json:"eit"`
+	AgencyRowJSON
+	IIT SurveyCountJSON `json:"iit"`
+	EIT SurveyCountJSON `json:"eit"`
 }
 
 // TrackingListJSON is one page of the tracking table.
@@ -47,16 +38,7 @@ type TrackingListJSON struct {
 // apiTracking serves GET /api/v1/tracking with the table's query parameters plus per_page (at
 // most 1,000), within the account's scope.
 func (s *Server) apiTracking(w http.ResponseWriter, r *http.Request) error {
-	a := authOf(r.Context()).Account
-	if !account.Allowed(a, account.ActionListAgencies) {
-		return apperr.Forbidden("", "")
-	}
-	per, _ := strconv.Atoi(r.URL.Query().Get("per_page"))
-	if per <= 0 {
-		per = trackingPerPage
-	}
-	per = min(per, agency.MaxLimit)
-	y, err := s.trackingYear(r)
+	a, per, y, err := s.apiTableStart(r, trackingPerPage)
 	if err != nil {
 		return err
 	}
@@ -71,10 +53,8 @@ func (s *Server) apiTracking(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := TrackingListJSON{FiscalYear: y.FiscalYear, Agencies: []TrackingRowJSON{}, Total: res.Total, Page: page, PerPage: per}
 	for _, row := range res.Rows {
-		ag := row.Agency
 		out.Agencies = append(out.Agencies, TrackingRowJSON{
-			Code: ag.Code, Name: ag.Name, Type: ag.Type, Ministry: ag.Ministry, Province: ag.Province, Group: ag.Group,
-			IIT: surveyCountJSON(row.IIT), EIT: surveyCountJSON(row.EIT),
+			AgencyRowJSON: agencyRowJSON(row.Agency), IIT: surveyCountJSON(row.IIT), EIT: surveyCountJSON(row.EIT),
 		})
 	}
 	writeJSON(w, http.StatusOK, out)
